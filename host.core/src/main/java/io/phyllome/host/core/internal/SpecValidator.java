@@ -1,0 +1,99 @@
+package io.phyllome.host.core.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.profile.ProfileDescriptor;
+import io.phyllome.host.profile.Resources;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.VmSpec;
+
+/** Checks a spec against the naming rules, the host and its profile before anything is created. */
+final class SpecValidator {
+
+    static final int MAX_NAME_LENGTH = 64;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final ByteSize MAX_DISK = ByteSize.ofGiB(64L * 1024);
+
+    private SpecValidator() {
+    }
+
+    /** Problems with the spec itself, whatever the profile: name, sizes, files. */
+    static List<String> checkRequest(VmSpec spec, HostCapabilities host) {
+        List<String> problems = new ArrayList<>();
+        checkName(spec.name(), problems);
+        spec.memory().ifPresent(memory -> {
+            if (memory.bytes() == 0) {
+                problems.add("memory must be more than 0: give e.g. --memory 2G");
+            } else if (memory.compareTo(host.memory()) > 0) {
+                problems.add("memory " + memory + " is more than this host has (" + host.memory() + "): give less with --memory");
+            }
+        });
+        if (spec.cpus() < 0) {
+            problems.add("CPUs must be at least 1: give e.g. --cpus 2");
+        } else if (spec.cpus() > host.cpus()) {
+            problems.add(spec.cpus() + " CPUs are more than this host has (" + host.cpus() + "): give fewer with --cpus");
+        }
+        for (DiskSpec disk : spec.disks()) {
+            if (disk.size().bytes() < ByteSize.ofMiB(1).bytes()) {
+                problems.add("disk size " + disk.size() + " is too small: give at least 1M, e.g. --disk 20G");
+            } else if (disk.size().compareTo(MAX_DISK) > 0) {
+                problems.add("disk size " + disk.size() + " is more than the limit of " + MAX_DISK);
+            }
+        }
+        spec.installMedia().ifPresent(iso -> checkFile("install medium", iso, problems));
+        spec.directBoot().ifPresent(boot -> {
+            checkFile("kernel", boot.kernel(), problems);
+            if (boot.initrd() != null) {
+                checkFile("initrd", boot.initrd(), problems);
+            }
+        });
+        return problems;
+    }
+
+    /** Problems with the spec's resources against the profile's minimum. */
+    static List<String> checkMinimum(VmSpec resolved, ProfileDescriptor profile) {
+        Resources min = profile.minimum();
+        List<String> problems = new ArrayList<>();
+        ByteSize memory = resolved.memory().orElseThrow();
+        if (memory.compareTo(min.memory()) < 0) {
+            problems.add("profile '" + profile.id() + "' needs at least " + min.memory() + " of memory, not " + memory + ": give --memory " + min.memory() + " or more");
+        }
+        if (resolved.cpus() < min.cpus()) {
+            problems.add("profile '" + profile.id() + "' needs at least " + min.cpus() + " CPUs: give --cpus " + min.cpus() + " or more");
+        }
+        if (!resolved.disks().isEmpty() && resolved.disks().get(0).size().compareTo(min.disk()) < 0) {
+            problems.add("profile '" + profile.id() + "' needs a system disk of at least " + min.disk() + ": give --disk " + min.disk() + " or more");
+        }
+        return problems;
+    }
+
+    private static void checkName(String name, List<String> problems) {
+        if (name.isEmpty()) {
+            problems.add("the VM needs a name");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add("VM name is " + name.length() + " characters long: use at most " + MAX_NAME_LENGTH);
+        } else if (!NAME.matcher(name).matches()) {
+            problems.add("VM name '" + printable(name) + "' may contain only letters, digits, '.', '_' and '-', and must start with a letter or digit");
+        }
+    }
+
+    private static void checkFile(String what, Path file, List<String> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(what + " " + file + " does not exist or is not a file");
+        } else if (!Files.isReadable(file)) {
+            problems.add(what + " " + file + " is not readable");
+        }
+    }
+
+    /** The name with control characters shown as '?', so one error stays one line. */
+    private static String printable(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+}

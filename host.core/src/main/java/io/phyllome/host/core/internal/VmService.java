@@ -1,0 +1,217 @@
+package io.phyllome.host.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.device.DeviceSet;
+import io.phyllome.host.device.DeviceSetBuilder;
+import io.phyllome.host.device.Finding;
+import io.phyllome.host.hypervisor.Domain;
+import io.phyllome.host.hypervisor.DomainDefinition;
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.profile.GuestProfile;
+import io.phyllome.host.profile.ProfileDescriptor;
+import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.profile.Resources;
+import io.phyllome.host.storage.Storage;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.InvalidSpecException;
+import io.phyllome.host.vm.NoSuchVmException;
+import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmSpec;
+
+/**
+ * Creates and runs VMs: validates a spec, lets its profile choose the devices, provisions the
+ * disks and defines the domain, undoing every step of a creation that fails.
+ */
+@Component
+public class VmService implements VirtualMachines {
+
+    private static final System.Logger LOG = System.getLogger(VmService.class.getName());
+
+    private final Hypervisor hypervisor;
+    private final Storage storage;
+    private final Profiles profiles;
+
+    @Activate
+    public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles) {
+        this.hypervisor = hypervisor;
+        this.storage = storage;
+        this.profiles = profiles;
+    }
+
+    @Override
+    public VmInfo create(VmSpec spec) {
+        HostCapabilities host = hypervisor.capabilities();
+        List<String> problems = new ArrayList<>(SpecValidator.checkRequest(spec, host));
+        GuestProfile profile = profiles.find(spec.profile()).orElse(null);
+        if (profile == null) {
+            problems.add("unknown profile '" + spec.profile() + "': the installed profiles are " + installedProfiles() + " (see profile:list)");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
+        if (hypervisor.find(spec.name()).isPresent()) {
+            throw new InvalidSpecException(List.of("a VM named '" + spec.name() + "' already exists: choose another name, or delete it with vm:delete " + spec.name()));
+        }
+        ProfileDescriptor descriptor = profile.descriptor();
+        VmSpec resolved = withDefaults(spec, descriptor.recommended());
+        problems.addAll(SpecValidator.checkMinimum(resolved, descriptor));
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
+
+        DeviceSet devices = chooseDevices(profile, new VmContext(resolved, host));
+        List<String> findings = new ArrayList<>(belowRecommended(resolved, descriptor));
+        devices.findings().stream().map(Finding::toString).forEach(findings::add);
+
+        List<Volume> volumes = new ArrayList<>();
+        try {
+            for (DiskSpec disk : resolved.disks()) {
+                volumes.add(storage.create(resolved.name(), volumes.size(), disk));
+            }
+            Domain domain = hypervisor.define(new DomainDefinition(resolved, descriptor, devices, volumes));
+            LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
+            return toInfo(domain, findings);
+        } catch (RuntimeException e) {
+            for (Volume volume : volumes) {
+                try {
+                    storage.delete(volume);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<VmInfo> list() {
+        return hypervisor.list().stream().map(d -> toInfo(d, List.of())).toList();
+    }
+
+    @Override
+    public VmInfo info(String name) {
+        return toInfo(require(name), List.of());
+    }
+
+    @Override
+    public void start(String name) {
+        Domain domain = require(name);
+        if (domain.state().isActive()) {
+            throw new VmException("VM '" + name + "' is already " + domain.state());
+        }
+        hypervisor.start(name);
+    }
+
+    @Override
+    public void shutdown(String name) {
+        requireActive(name);
+        hypervisor.shutdown(name);
+    }
+
+    @Override
+    public void stop(String name) {
+        requireActive(name);
+        hypervisor.forceStop(name);
+    }
+
+    @Override
+    public void delete(String name, boolean keepDisks) {
+        Domain domain = require(name);
+        if (domain.state().isActive()) {
+            hypervisor.forceStop(name);
+        }
+        // the definition goes first: a disk is never deleted while a VM still refers to it
+        hypervisor.undefine(name);
+        if (keepDisks) {
+            return;
+        }
+        for (VmDisk disk : domain.disks()) {
+            if (disk.managed()) {
+                storage.find(disk.source()).ifPresent(storage::delete);
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "deleted VM {0}", name);
+    }
+
+    @Override
+    public String definition(String name) {
+        require(name);
+        return hypervisor.describe(name);
+    }
+
+    private Domain require(String name) {
+        return hypervisor.find(name).orElseThrow(() -> new NoSuchVmException(name));
+    }
+
+    private void requireActive(String name) {
+        Domain domain = require(name);
+        if (!domain.state().isActive()) {
+            throw new VmException("VM '" + name + "' is " + domain.state() + ": start it with vm:start " + name);
+        }
+    }
+
+    private static DeviceSet chooseDevices(GuestProfile profile, VmContext context) {
+        DeviceSetBuilder builder = new DeviceSetBuilder();
+        try {
+            profile.contribute(context, builder);
+            return builder.build();
+        } catch (VmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new VmException("profile '" + profile.descriptor().id() + "' failed to choose devices (" + e
+                    + "): report this to the profile's vendor, or use another profile", e);
+        }
+    }
+
+    /** The spec with the profile's recommendation for every resource the user left out. */
+    private static VmSpec withDefaults(VmSpec spec, Resources recommended) {
+        VmSpec.Builder b = spec.toBuilder();
+        if (spec.memory().isEmpty()) {
+            b.memory(recommended.memory());
+        }
+        if (spec.cpus() == 0) {
+            b.cpus(recommended.cpus());
+        }
+        return b.build();
+    }
+
+    private static List<String> belowRecommended(VmSpec spec, ProfileDescriptor profile) {
+        Resources recommended = profile.recommended();
+        List<String> warnings = new ArrayList<>();
+        ByteSize memory = spec.memory().orElseThrow();
+        if (memory.compareTo(recommended.memory()) < 0) {
+            warnings.add("warning: " + memory + " of memory is below the " + recommended.memory() + " recommended for " + profile.displayName());
+        }
+        if (spec.cpus() < recommended.cpus()) {
+            warnings.add("warning: " + spec.cpus() + " CPUs are fewer than the " + recommended.cpus() + " recommended for " + profile.displayName());
+        }
+        return warnings;
+    }
+
+    private VmInfo toInfo(Domain domain, List<String> creationFindings) {
+        boolean installed = !domain.profile().isEmpty() && profiles.find(domain.profile()).isPresent();
+        List<String> findings = new ArrayList<>(creationFindings);
+        if (!domain.profile().isEmpty() && !installed) {
+            findings.add("warning: its profile '" + domain.profile() + "' is not installed on this host; the VM still runs");
+        }
+        return new VmInfo(domain.name(), domain.uuid(), domain.state(), domain.profile(), installed, domain.memory(), domain.cpus(),
+                domain.disks(), findings);
+    }
+
+    private String installedProfiles() {
+        List<String> ids = profiles.list().stream().map(ProfileDescriptor::id).toList();
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+}

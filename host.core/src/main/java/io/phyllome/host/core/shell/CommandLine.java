@@ -1,0 +1,51 @@
+package io.phyllome.host.core.shell;
+
+import java.util.regex.Pattern;
+
+/** Turns process arguments into one Gogo command line, and exceptions into one line of text. */
+final class CommandLine {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,+@%-]+");
+
+    private CommandLine() {
+    }
+
+    /** Joins arguments, quoting each one that Gogo would otherwise split or expand. */
+    static String join(String[] args) {
+        StringBuilder line = new StringBuilder();
+        for (String arg : args) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            if (PLAIN.matcher(arg).matches()) {
+                line.append(arg);
+            } else {
+                line.append('"');
+                for (char c : arg.toCharArray()) {
+                    if (c == '"' || c == '\\' || c == '$') {
+                        line.append('\\');
+                    }
+                    line.append(c);
+                }
+                line.append('"');
+            }
+        }
+        return line.toString();
+    }
+
+    /** The message of the innermost exception that has one, on a single line. */
+    static String message(Throwable e) {
+        Throwable t = e;
+        String message = null;
+        while (t != null) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+                if (t instanceof RuntimeException && t.getClass().getName().startsWith("io.phyllome.")) {
+                    break;
+                }
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return message == null ? e.toString() : message.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,51 @@
+package io.phyllome.host.core.shell;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.StateDirectory;
+import io.phyllome.host.profile.Profiles;
+
+/** The {@code host:} commands of the shell. */
+@Component(service = HostCommands.class, property = { "osgi.command.scope=host", "osgi.command.function=info" })
+public class HostCommands {
+
+    private final Hypervisor hypervisor;
+    private final Profiles profiles;
+    private final BundleContext context;
+
+    @Activate
+    public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, BundleContext context) {
+        this.hypervisor = hypervisor;
+        this.profiles = profiles;
+        this.context = context;
+    }
+
+    @Descriptor("show the platform and the host: version, state directory, hypervisor, KVM, firmware, TPM")
+    public String info() {
+        HostCapabilities host = hypervisor.capabilities();
+        return String.format("""
+                platform:    Phyllome Host %s
+                state:       %s
+                hypervisor:  %s (%s)
+                arch:        %s, %d CPUs, %s memory
+                kvm:         %s
+                uefi:        %s
+                secure boot: %s
+                tpm 2.0:     %s
+                profiles:    %d installed""",
+                context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), host.connection(), host.version(),
+                host.arch(), host.cpus(), host.memory(), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
+                available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
+                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size());
+    }
+
+    private static String available(boolean yes, String fix) {
+        return yes ? "available" : "missing: " + fix;
+    }
+}

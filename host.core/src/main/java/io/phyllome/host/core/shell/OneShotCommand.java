@@ -1,0 +1,89 @@
+package io.phyllome.host.core.shell;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.Callable;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs the one shell command given on the launcher's command line ({@code ./phyllome vm:list}) and
+ * ends the platform with its status: 0 on success, 1 with the error on stderr otherwise. Without
+ * arguments it does nothing and the interactive shell runs.
+ *
+ * <p>The bnd launcher publishes its arguments as the service property {@value #ARGUMENTS} and calls
+ * a {@link Callable} registered with {@code main.thread=true} on its main thread, exiting with the
+ * result. This component waits for all command components, so the command is there when it runs.
+ */
+@Component(immediate = true)
+public class OneShotCommand {
+
+    static final String ARGUMENTS = "launcher.arguments";
+
+    private final CommandProcessor processor;
+    private ServiceRegistration<?> registration;
+
+    @Activate
+    public OneShotCommand(@Reference CommandProcessor processor, @Reference VmCommands vm, @Reference ProfileCommands profile,
+            @Reference HostCommands host, BundleContext context) throws InvalidSyntaxException {
+        this.processor = processor;
+        String[] args = launcherArguments(context);
+        if (args.length > 0) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("main.thread", Boolean.TRUE);
+            registration = context.registerService(Callable.class, new Run(processor, CommandLine.join(args)), props);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
+    }
+
+    private static String[] launcherArguments(BundleContext context) throws InvalidSyntaxException {
+        ServiceReference<?>[] refs = context.getServiceReferences((String) null, "(" + ARGUMENTS + "=*)");
+        if (refs == null || !(refs[0].getProperty(ARGUMENTS) instanceof String[] args)) {
+            return new String[0];
+        }
+        return args;
+    }
+
+    /** The command run on the launcher's main thread; a named class, as the launcher requires. */
+    static final class Run implements Callable<Integer> {
+        private final CommandProcessor processor;
+        private final String line;
+
+        Run(CommandProcessor processor, String line) {
+            this.processor = processor;
+            this.line = line;
+        }
+
+        @Override
+        public Integer call() {
+            try (CommandSession session = processor.createSession(System.in, System.out, System.err)) {
+                Object result = session.execute(line);
+                if (result != null) {
+                    System.out.println(session.format(result, Converter.INSPECT));
+                }
+                return 0;
+            } catch (Exception e) {
+                System.err.println("error: " + CommandLine.message(e));
+                return 1;
+            } finally {
+                System.out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.phyllome.host.core.shell;
+
+import java.util.stream.Collectors;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.profile.ProfileDescriptor;
+import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.profile.Resources;
+import io.phyllome.host.vm.VmException;
+
+/** The {@code profile:} commands of the shell. */
+@Component(service = ProfileCommands.class, property = { "osgi.command.scope=profile",
+        "osgi.command.function=list", "osgi.command.function=show" })
+public class ProfileCommands {
+
+    private final Profiles profiles;
+
+    @Activate
+    public ProfileCommands(@Reference Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @Descriptor("list the installed guest profiles: id, OS family, name")
+    public String list() {
+        return profiles.list().stream().map(p -> String.format("%-16s %-8s %s", p.id(), p.family().name().toLowerCase(java.util.Locale.ROOT), p.displayName()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Descriptor("show a guest profile: what it is for and the resources it needs")
+    public String show(@Descriptor("profile id (see profile:list)") String id) {
+        ProfileDescriptor p = profiles.find(id).map(profile -> profile.descriptor())
+                .orElseThrow(() -> new VmException("unknown profile '" + id + "': profile:list shows the installed ones"));
+        return String.format("id:          %s%nname:        %s%nfamily:      %s%nosinfo:      %s%nminimum:     %s%nrecommended: %s",
+                p.id(), p.displayName(), p.family(), String.join(", ", p.osinfoIds()), resources(p.minimum()), resources(p.recommended()));
+    }
+
+    private static String resources(Resources r) {
+        return r.memory() + " memory, " + r.cpus() + " CPUs, " + r.disk() + " disk";
+    }
+}

@@ -1,0 +1,145 @@
+package io.phyllome.host.core.shell;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DirectBoot;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmSpec;
+
+/** The {@code vm:} commands of the shell; each delegates to {@link VirtualMachines}. */
+@Component(service = VmCommands.class, property = { "osgi.command.scope=vm",
+        "osgi.command.function=create", "osgi.command.function=list", "osgi.command.function=info",
+        "osgi.command.function=start", "osgi.command.function=shutdown", "osgi.command.function=stop",
+        "osgi.command.function=delete", "osgi.command.function=xml" })
+public class VmCommands {
+
+    private static final String ABSENT = "";
+    private static final String NO_DISK = "none";
+
+    private final VirtualMachines vms;
+    private final Profiles profiles;
+
+    @Activate
+    public VmCommands(@Reference VirtualMachines vms, @Reference Profiles profiles) {
+        this.vms = vms;
+        this.profiles = profiles;
+    }
+
+    @Descriptor("create a VM from a guest profile (defined, not started)")
+    public String create(
+            @Descriptor("guest memory, e.g. 512M or 4G (default: the profile's recommendation)")
+            @Parameter(names = "--memory", absentValue = ABSENT) String memory,
+            @Descriptor("virtual CPUs (default: the profile's recommendation)")
+            @Parameter(names = "--cpus", absentValue = "0") int cpus,
+            @Descriptor("size of the system disk, e.g. 20G, or 'none' (default: the profile's recommendation)")
+            @Parameter(names = "--disk", absentValue = ABSENT) String disk,
+            @Descriptor("create the disk without encryption at rest (not recommended)")
+            @Parameter(names = "--no-encryption", absentValue = "false", presentValue = "true") boolean noEncryption,
+            @Descriptor("installer image (ISO) to attach as a CD-ROM")
+            @Parameter(names = "--iso", absentValue = ABSENT) String iso,
+            @Descriptor("kernel to boot directly from the host")
+            @Parameter(names = "--kernel", absentValue = ABSENT) String kernel,
+            @Descriptor("initial ramdisk for --kernel")
+            @Parameter(names = "--initrd", absentValue = ABSENT) String initrd,
+            @Descriptor("kernel command line for --kernel")
+            @Parameter(names = "--cmdline", absentValue = ABSENT) String cmdline,
+            @Descriptor("network to attach to (default: the host's default network)")
+            @Parameter(names = "--network", absentValue = ABSENT) String network,
+            @Descriptor("guest profile id (see profile:list)") String profile,
+            @Descriptor("name of the new VM") String name) {
+        VmSpec.Builder spec = VmSpec.builder(profile, name).cpus(cpus);
+        if (!memory.isEmpty()) {
+            spec.memory(size("--memory", memory));
+        }
+        if (!disk.equals(NO_DISK)) {
+            ByteSize diskSize = disk.isEmpty() ? recommendedDisk(profile) : size("--disk", disk);
+            if (diskSize != null) {
+                spec.disk(new DiskSpec(diskSize, !noEncryption));
+            }
+        }
+        if (!iso.isEmpty()) {
+            spec.installMedia(Path.of(iso).toAbsolutePath());
+        }
+        if (!kernel.isEmpty()) {
+            spec.directBoot(new DirectBoot(Path.of(kernel).toAbsolutePath(), initrd.isEmpty() ? null : Path.of(initrd).toAbsolutePath(), cmdline));
+        } else if (!initrd.isEmpty() || !cmdline.isEmpty()) {
+            throw new VmException("--initrd and --cmdline need --kernel");
+        }
+        if (!network.isEmpty()) {
+            spec.network(network);
+        }
+        VmInfo vm = vms.create(spec.build());
+        StringBuilder out = new StringBuilder("created ").append(vm.name()).append(" (").append(vm.memory()).append(", ")
+                .append(vm.cpus()).append(" CPUs, profile ").append(vm.profile()).append(")");
+        vm.findings().forEach(f -> out.append('\n').append(f));
+        return out.toString();
+    }
+
+    @Descriptor("list the VMs of this host: name, state, profile, memory, CPUs")
+    public String list() {
+        return vms.list().stream().map(vm -> String.format("%-24s %-13s %-16s %6s %2d", vm.name(), vm.state(),
+                vm.profileInstalled() || vm.profile().isEmpty() ? vm.profile() : vm.profile() + "(missing)", vm.memory(), vm.cpus()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Descriptor("show a VM: state, profile, resources, disks")
+    public String info(@Descriptor("VM name") String name) {
+        return VmReport.of(vms.info(name));
+    }
+
+    @Descriptor("start a VM")
+    public String start(@Descriptor("VM name") String name) {
+        vms.start(name);
+        return "started " + name;
+    }
+
+    @Descriptor("ask a VM's guest to power off")
+    public String shutdown(@Descriptor("VM name") String name) {
+        vms.shutdown(name);
+        return "asked " + name + " to shut down";
+    }
+
+    @Descriptor("power a VM off at once (the guest gets no chance to save its work)")
+    public String stop(@Descriptor("VM name") String name) {
+        vms.stop(name);
+        return "stopped " + name;
+    }
+
+    @Descriptor("delete a VM with its firmware variables, TPM state and disks")
+    public String delete(
+            @Descriptor("keep the VM's disks (and their keys)")
+            @Parameter(names = "--keep-disks", absentValue = "false", presentValue = "true") boolean keepDisks,
+            @Descriptor("VM name") String name) {
+        vms.delete(name, keepDisks);
+        return "deleted " + name + (keepDisks ? " (disks kept)" : "");
+    }
+
+    @Descriptor("print a VM's libvirt domain XML")
+    public String xml(@Descriptor("VM name") String name) {
+        return vms.definition(name);
+    }
+
+    private ByteSize recommendedDisk(String profile) {
+        return profiles.find(profile).map(p -> p.descriptor().recommended().disk()).orElse(null);
+    }
+
+    private static ByteSize size(String option, String text) {
+        try {
+            return ByteSize.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new VmException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.phyllome.host.device;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The virtual hardware a profile chose for one VM, independent of any hypervisor, and the
+ * findings that come with it. Immutable; made by a {@link DeviceSetBuilder}.
+ */
+public final class DeviceSet {
+
+    private final String machine;
+    private final Firmware firmware;
+    private final CpuMode cpuMode;
+    private final boolean smm;
+    private final Set<HyperVFeature> hyperV;
+    private final ClockOffset clock;
+    private final DiskBus diskBus;
+    private final DiskBus cdromBus;
+    private final NicModel nic;
+    private final VideoModel video;
+    private final SoundModel sound;
+    private final Set<InputDevice> inputs;
+    private final boolean usb;
+    private final Tpm tpm;
+    private final Set<Channel> channels;
+    private final boolean rng;
+    private final boolean balloon;
+    private final List<Medium> media;
+    private final List<Finding> findings;
+
+    DeviceSet(DeviceSetBuilder b) {
+        machine = b.machine;
+        firmware = b.firmware;
+        cpuMode = b.cpuMode;
+        smm = b.smm;
+        hyperV = Set.copyOf(b.hyperV);
+        clock = b.clock;
+        diskBus = b.diskBus;
+        cdromBus = b.cdromBus;
+        nic = b.nic;
+        video = b.video;
+        sound = b.sound;
+        inputs = Set.copyOf(b.inputs);
+        usb = b.usb || b.inputs.stream().anyMatch(i -> i.name().startsWith("USB_"));
+        tpm = b.tpm;
+        channels = Set.copyOf(b.channels);
+        rng = b.rng;
+        balloon = b.balloon;
+        media = List.copyOf(b.media);
+        findings = List.copyOf(b.findings);
+    }
+
+    /** The machine type, e.g. {@code q35}. */
+    public String machine() {
+        return machine;
+    }
+
+    public Firmware firmware() {
+        return firmware;
+    }
+
+    public CpuMode cpuMode() {
+        return cpuMode;
+    }
+
+    /** System Management Mode, required by Secure Boot firmware. */
+    public boolean smm() {
+        return smm;
+    }
+
+    /** Hyper-V enlightenments; empty unless KVM is usable. */
+    public Set<HyperVFeature> hyperV() {
+        return hyperV;
+    }
+
+    public ClockOffset clock() {
+        return clock;
+    }
+
+    /** The bus of the VM's disks. */
+    public DiskBus diskBus() {
+        return diskBus;
+    }
+
+    /** The bus of the install medium. */
+    public DiskBus cdromBus() {
+        return cdromBus;
+    }
+
+    public NicModel nic() {
+        return nic;
+    }
+
+    public VideoModel video() {
+        return video;
+    }
+
+    public SoundModel sound() {
+        return sound;
+    }
+
+    public Set<InputDevice> inputs() {
+        return inputs;
+    }
+
+    /** Whether the VM has a USB (xHCI) controller. */
+    public boolean usb() {
+        return usb;
+    }
+
+    public Optional<Tpm> tpm() {
+        return Optional.ofNullable(tpm);
+    }
+
+    public Set<Channel> channels() {
+        return channels;
+    }
+
+    /** A virtio RNG fed from the host's {@code /dev/urandom}. */
+    public boolean rng() {
+        return rng;
+    }
+
+    /** A virtio memory balloon (memory statistics, reclaim). */
+    public boolean balloon() {
+        return balloon;
+    }
+
+    /** Read-only media the profile adds, e.g. driver images. */
+    public List<Medium> media() {
+        return media;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+}

@@ -1,0 +1,38 @@
+package io.phyllome.host.hypervisor;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What the platform needs from a hypervisor. Implemented by the libvirt adapter; failures are
+ * {@link io.phyllome.host.vm.VmException}s with a clear message.
+ */
+@ProviderType
+public interface Hypervisor {
+
+    HostCapabilities capabilities();
+
+    /** Defines (does not start) a VM; fails if one of that name exists. */
+    Domain define(DomainDefinition definition);
+
+    Optional<Domain> find(String name);
+
+    /** All defined VMs, ordered by name. */
+    List<Domain> list();
+
+    void start(String name);
+
+    /** Asks the guest to power off. */
+    void shutdown(String name);
+
+    /** Powers the VM off at once. */
+    void forceStop(String name);
+
+    /** Removes the definition with the VM's firmware variables and TPM state; disks stay. */
+    void undefine(String name);
+
+    /** The hypervisor's own description of the VM (libvirt domain XML). */
+    String describe(String name);
+}

@@ -1,0 +1,9 @@
+/**
+ * Facts about the running platform shared by all bundles: where its mutable state lives.
+ */
+@Version("1.0.0")
+@Export
+package io.phyllome.host.platform;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

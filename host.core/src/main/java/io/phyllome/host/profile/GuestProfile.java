@@ -1,0 +1,22 @@
+package io.phyllome.host.profile;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+import io.phyllome.host.device.DeviceSetBuilder;
+
+/**
+ * A kind of guest the platform can run well. Profile bundles register implementations as OSGi
+ * services (DS components); a profile appears in {@code profile:list} while its bundle is active.
+ * Profiles never see libvirt: they fill a neutral {@link DeviceSetBuilder}.
+ */
+@ConsumerType
+public interface GuestProfile {
+
+    ProfileDescriptor descriptor();
+
+    /**
+     * Chooses the virtual hardware for one VM. Report what the user should know as findings on
+     * the builder; throw {@link ProfileException} when the host cannot run this guest, naming the fix.
+     */
+    void contribute(ProfileContext context, DeviceSetBuilder devices);
+}

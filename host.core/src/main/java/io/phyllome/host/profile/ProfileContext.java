@@ -1,0 +1,17 @@
+package io.phyllome.host.profile;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.vm.VmSpec;
+
+/** What a profile sees when it chooses a device set. */
+@ProviderType
+public interface ProfileContext {
+
+    /** The user's request, with resources already resolved against the profile's recommendation. */
+    VmSpec spec();
+
+    /** What the host can do: whether KVM is usable, which firmware and TPM emulation exist. */
+    HostCapabilities host();
+}

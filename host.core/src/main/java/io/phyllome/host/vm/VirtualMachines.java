@@ -1,0 +1,45 @@
+package io.phyllome.host.vm;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The platform's façade for VMs, used by the shell and any other front end. Every method fails
+ * with a {@link VmException} whose message names the problem and the fix.
+ */
+@ProviderType
+public interface VirtualMachines {
+
+    /**
+     * Validates the spec, asks its profile for a device set, creates the disks and defines the VM.
+     * On any failure nothing is left behind.
+     *
+     * @return the defined (not started) VM, with the findings of its profile
+     * @throws InvalidSpecException when the spec cannot be created as asked
+     */
+    VmInfo create(VmSpec spec);
+
+    /** The VMs of this host, ordered by name. */
+    List<VmInfo> list();
+
+    /** @throws NoSuchVmException when there is no such VM */
+    VmInfo info(String name);
+
+    void start(String name);
+
+    /** Asks the guest to power off (ACPI); returns without waiting for it. */
+    void shutdown(String name);
+
+    /** Powers the VM off at once, like pulling the plug. */
+    void stop(String name);
+
+    /**
+     * Deletes the VM, stopping it first if it runs, with its firmware variables, TPM state and
+     * the disks the platform created for it unless {@code keepDisks}.
+     */
+    void delete(String name, boolean keepDisks);
+
+    /** The hypervisor's definition of the VM (libvirt domain XML). */
+    String definition(String name);
+}
