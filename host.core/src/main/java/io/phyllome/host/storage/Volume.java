@@ -7,7 +7,7 @@ import io.phyllome.host.vm.ByteSize;
 /**
  * A disk image in a storage pool.
  *
- * @param pool       the pool's name
+ * @param pool       the pool (directory) holding it
  * @param name       the volume's name in the pool
  * @param path       the file (or device) on the host
  * @param capacity   the size the guest sees

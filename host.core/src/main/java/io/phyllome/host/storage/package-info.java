@@ -1,5 +1,5 @@
 /**
- * Disks of virtual machines: the {@link io.phyllome.host.storage.Storage} service and the pool SPI it is built on.
+ * Disks of virtual machines: the {@link io.phyllome.host.storage.Storage} service.
  */
 @Version("1.0.0")
 @Export

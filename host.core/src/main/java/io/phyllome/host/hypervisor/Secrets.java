@@ -1,0 +1,25 @@
+package io.phyllome.host.hypervisor;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The hypervisor's store of disk keys. Keys go in and never come out: the hypervisor hands them
+ * to QEMU itself. Implemented by the hypervisor adapter.
+ */
+@ProviderType
+public interface Secrets {
+
+    /**
+     * Stores the key of the volume at {@code volumePath} as a private, persistent secret and
+     * returns its id. The key is UTF-8 text; the caller clears its array afterwards.
+     */
+    String defineVolumeKey(String volumePath, byte[] key);
+
+    /** The id of the secret of the volume at {@code volumePath}, if there is one. */
+    Optional<String> findVolumeKey(String volumePath);
+
+    /** Removes a secret; nothing happens when it does not exist. */
+    void delete(String uuid);
+}

@@ -1,0 +1,110 @@
+package io.phyllome.host.libvirt.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+
+import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.vm.ByteSize;
+
+/**
+ * Finds out what a libvirt host can run. libvirt lists the {@code kvm} domain type whenever
+ * {@code /dev/kvm} exists, so on a local host the CPU flags are checked too, as
+ * {@code virt-host-validate} does.
+ */
+final class CapabilityProbe {
+
+    static final String ARCH = "x86_64";
+    private static final String MACHINE = "q35";
+
+    private CapabilityProbe() {
+    }
+
+    static HostCapabilities probe(LibvirtConnection connect, String uri) throws LibvirtException {
+        Document caps = parse(connect.getCapabilities());
+        List<String> machines = strings(caps, "/capabilities/guest[os_type='hvm']/arch[@name='" + ARCH + "']/machine");
+        boolean kvmListed = !strings(caps, "/capabilities/guest/arch[@name='" + ARCH + "']/domain[@type='kvm']/@type").isEmpty();
+        String kvmProblem = kvmListed ? localKvmProblem(uri) : "libvirt offers no KVM domains on this host";
+
+        Document domcaps = parse(connect.domainCapabilities(ARCH, MACHINE, kvmProblem.isEmpty() ? "kvm" : "qemu"));
+        boolean uefi = strings(domcaps, "/domainCapabilities/os/enum[@name='firmware']/value").contains("efi")
+                || !strings(domcaps, "/domainCapabilities/os/loader/value").isEmpty();
+        boolean secureBoot = strings(domcaps, "/domainCapabilities/os/loader/enum[@name='secure']/value").contains("yes");
+        boolean tpm = strings(domcaps, "/domainCapabilities/devices/tpm[@supported='yes']/enum[@name='backendModel']/value").contains("emulator")
+                && strings(domcaps, "/domainCapabilities/devices/tpm/enum[@name='backendVersion']/value").stream().anyMatch(v -> v.startsWith("2"));
+
+        NodeInfo node = connect.nodeInfo();
+        String version = "libvirt " + version(connect.getLibVersion()) + ", " + connect.getType() + " " + version(connect.getVersion());
+        return new HostCapabilities(uri, version, ARCH, kvmProblem.isEmpty(), kvmProblem, machines, uefi, secureBoot, tpm,
+                new ByteSize(node.memory * 1024), node.cpus);
+    }
+
+    /** Why KVM cannot be used on this machine, or an empty string; remote hosts are trusted. */
+    static String localKvmProblem(String uri) {
+        String host = URI.create(uri.replace(":///", "://localhost/")).getHost();
+        if (host != null && !host.equals("localhost")) {
+            return "";
+        }
+        Path kvm = Path.of("/dev/kvm");
+        if (!Files.exists(kvm)) {
+            return "/dev/kvm is missing";
+        }
+        if (!Files.isReadable(kvm) || !Files.isWritable(kvm)) {
+            return "/dev/kvm is not accessible to this user";
+        }
+        try {
+            String cpuinfo = Files.readString(Path.of("/proc/cpuinfo"));
+            if (!cpuinfo.matches("(?s).*\\bflags\\s*:.*\\b(vmx|svm)\\b.*")) {
+                return "the CPU does not advertise hardware virtualization (vmx or svm)";
+            }
+        } catch (IOException e) {
+            return "cannot read /proc/cpuinfo";
+        }
+        return "";
+    }
+
+    private static String version(long encoded) {
+        return encoded / 1_000_000 + "." + encoded / 1000 % 1000 + "." + encoded % 1000;
+    }
+
+    private static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml.isEmpty() ? "<none/>" : xml)));
+        } catch (Exception e) {
+            throw new IllegalStateException("libvirt returned capabilities that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(Document doc, String expression) {
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        try {
+            NodeList nodes = (NodeList) xpath.evaluate(expression, doc, XPathConstants.NODESET);
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                values.add(nodes.item(i).getTextContent().trim());
+            }
+            return values;
+        } catch (XPathExpressionException e) {
+            throw new IllegalArgumentException(expression, e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.phyllome.host.libvirt.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Phyllome libvirt connection", description = "Which libvirt the platform drives.")
+public @interface LibvirtConfig {
+
+    /** The configuration PID. */
+    String PID = "io.phyllome.host.libvirt";
+
+    @AttributeDefinition(name = "Connection URI", description = "A libvirt URI such as qemu:///system or qemu+ssh://host/system."
+            + " Empty: qemu:///system when that daemon answers, else the embedded driver in the state directory.")
+    String uri() default "";
+}

@@ -1,0 +1,313 @@
+package io.phyllome.host.libvirt.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.libvirt.Connect;
+import org.libvirt.DomainInfo.DomainState;
+import org.libvirt.LibvirtException;
+import org.libvirt.Secret;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.phyllome.host.hypervisor.Domain;
+import io.phyllome.host.hypervisor.DomainDefinition;
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.hypervisor.Secrets;
+import io.phyllome.host.libvirt.internal.domain.DomainMapper;
+import io.phyllome.host.libvirt.internal.domain.DomainReader;
+import io.phyllome.host.libvirt.internal.xml.Element;
+import io.phyllome.host.libvirt.internal.xml.XmlWriter;
+import io.phyllome.host.platform.StateDirectory;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmState;
+
+/**
+ * The hypervisor SPIs on one libvirt connection. The connection opens on first use, so the
+ * platform starts even when libvirt is unreachable and says why on each request.
+ */
+@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class })
+@Designate(ocd = LibvirtConfig.class)
+public class LibvirtHypervisor implements Hypervisor, Secrets {
+
+    private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
+    private static final String SYSTEM_URI = "qemu:///system";
+    private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
+    /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
+    private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 64;
+
+    private final Path stateDir;
+    private final String configuredUri;
+    private LibvirtConnection connect;
+    private String uri;
+    private HostCapabilities capabilities;
+
+    @Activate
+    public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
+        this.stateDir = StateDirectory.resolve(context::getProperty);
+        this.configuredUri = config.uri().trim();
+    }
+
+    @Deactivate
+    synchronized void close() {
+        if (connect != null) {
+            try {
+                connect.close();
+            } catch (LibvirtException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + uri + ": " + e.getMessage());
+            }
+            connect = null;
+        }
+    }
+
+    @Override
+    public synchronized HostCapabilities capabilities() {
+        if (capabilities == null) {
+            LibvirtConnection c = connection();
+            try {
+                capabilities = CapabilityProbe.probe(c, uri);
+            } catch (LibvirtException e) {
+                throw Errors.of("read the host's capabilities", e);
+            }
+        }
+        return capabilities;
+    }
+
+    @Override
+    public Domain define(DomainDefinition definition) {
+        String name = definition.spec().name();
+        if (find(name).isPresent()) {
+            throw new VmException("a VM named '" + name + "' already exists");
+        }
+        HostCapabilities host = capabilities();
+        Path serialLog = directory("logs").resolve(name + ".serial.log");
+        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), defaultNetwork(), serialLog).render();
+        try {
+            return read(connection().domainDefineXML(xml));
+        } catch (LibvirtException e) {
+            throw Errors.of("define VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public Optional<Domain> find(String name) {
+        return names().contains(name) ? Optional.of(read(lookup(name))) : Optional.empty();
+    }
+
+    @Override
+    public List<Domain> list() {
+        List<Domain> domains = new ArrayList<>();
+        for (String name : names()) {
+            try {
+                domains.add(read(connection().domainLookupByName(name)));
+            } catch (LibvirtException e) {
+                // undefined between listing and reading: not there any more
+            }
+        }
+        return domains;
+    }
+
+    @Override
+    public void start(String name) {
+        try {
+            lookup(name).create();
+        } catch (LibvirtException e) {
+            throw Errors.of("start VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public void shutdown(String name) {
+        try {
+            lookup(name).shutdown();
+        } catch (LibvirtException e) {
+            throw Errors.of("shut down VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public void forceStop(String name) {
+        try {
+            lookup(name).destroy();
+        } catch (LibvirtException e) {
+            throw Errors.of("stop VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public void undefine(String name) {
+        org.libvirt.Domain domain = lookup(name);
+        try {
+            String serialLog = DomainReader.serialLog(domain.getXMLDesc(0));
+            domain.undefine(UNDEFINE_EVERYTHING);
+            if (!serialLog.isEmpty() && Path.of(serialLog).startsWith(directory("logs"))) {
+                Files.deleteIfExists(Path.of(serialLog));
+            }
+        } catch (LibvirtException e) {
+            throw Errors.of("delete VM '" + name + "'", e);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "VM " + name + " deleted, its serial log stays: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String describe(String name) {
+        try {
+            return lookup(name).getXMLDesc(0);
+        } catch (LibvirtException e) {
+            throw Errors.of("describe VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public String defineVolumeKey(String volumePath, byte[] key) {
+        String xml = XmlWriter.render(Element.of("secret").attr("ephemeral", "no").attr("private", "yes")
+                .add(Element.text("description", "Phyllome disk key"))
+                .add(Element.of("usage").attr("type", "volume").add(Element.text("volume", volumePath))));
+        Secret secret;
+        try {
+            secret = connection().secretDefineXML(xml);
+        } catch (LibvirtException e) {
+            throw Errors.of("store the key of " + volumePath, e);
+        }
+        try {
+            secret.setValue(key);
+            return secret.getUUIDString();
+        } catch (LibvirtException e) {
+            try {
+                secret.undefine();
+            } catch (LibvirtException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw Errors.of("store the key of " + volumePath, e);
+        }
+    }
+
+    @Override
+    public Optional<String> findVolumeKey(String volumePath) {
+        try {
+            for (String id : connection().listSecrets()) {
+                Secret secret = connection().secretLookupByUUIDString(id);
+                if (volumePath.equals(secret.getUsageID())) {
+                    return Optional.of(id);
+                }
+            }
+            return Optional.empty();
+        } catch (LibvirtException e) {
+            throw Errors.of("list secrets", e);
+        }
+    }
+
+    @Override
+    public void delete(String uuid) {
+        try {
+            if (Arrays.asList(connection().listSecrets()).contains(uuid)) {
+                connection().secretLookupByUUIDString(uuid).undefine();
+            }
+        } catch (LibvirtException e) {
+            throw Errors.of("delete secret " + uuid, e);
+        }
+    }
+
+    private synchronized LibvirtConnection connection() {
+        if (connect == null) {
+            open();
+        }
+        return connect;
+    }
+
+    private void open() {
+        List<String> candidates = new ArrayList<>();
+        if (!configuredUri.isEmpty()) {
+            candidates.add(configuredUri);
+        } else {
+            if (SYSTEM_SOCKETS.stream().anyMatch(Files::exists)) {
+                candidates.add(SYSTEM_URI);
+            }
+            candidates.add("qemu:///embed?root=" + directory("libvirt"));
+        }
+        List<String> failures = new ArrayList<>();
+        for (String candidate : candidates) {
+            try {
+                EventLoop.ensureRunning();
+                connect = new LibvirtConnection(candidate);
+                uri = candidate;
+                LOG.log(System.Logger.Level.INFO, "connected to " + uri);
+                return;
+            } catch (LibvirtException e) {
+                failures.add(candidate + ": " + e.getMessage());
+            }
+        }
+        throw new VmException("cannot connect to libvirt (" + String.join("; ", failures)
+                + "): install libvirt-daemon-system and start libvirtd, or set the URI in the configuration " + LibvirtConfig.PID);
+    }
+
+    private TreeSet<String> names() {
+        try {
+            Connect c = connection();
+            TreeSet<String> names = new TreeSet<>(Arrays.asList(c.listDefinedDomains()));
+            for (int id : c.listDomains()) {
+                names.add(c.domainLookupByID(id).getName());
+            }
+            return names;
+        } catch (LibvirtException e) {
+            throw Errors.of("list VMs", e);
+        }
+    }
+
+    private org.libvirt.Domain lookup(String name) {
+        try {
+            return connection().domainLookupByName(name);
+        } catch (LibvirtException e) {
+            throw Errors.of("find VM '" + name + "'", e);
+        }
+    }
+
+    private Domain read(org.libvirt.Domain domain) {
+        try {
+            return DomainReader.read(domain.getXMLDesc(0), state(domain.getInfo().state));
+        } catch (LibvirtException e) {
+            throw Errors.of("read a VM's definition", e);
+        }
+    }
+
+    /** The active libvirt network named {@code default}, or none (user-mode networking). */
+    private String defaultNetwork() {
+        try {
+            return Arrays.asList(connection().listNetworks()).contains("default") ? "default" : null;
+        } catch (LibvirtException e) {
+            return null; // no network driver, as in the embedded driver
+        }
+    }
+
+    private Path directory(String name) {
+        Path dir = stateDir.resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new VmException("cannot create " + dir + ": " + e.getMessage() + " (set " + StateDirectory.PROPERTY + " to a writable directory)");
+        }
+        return dir;
+    }
+
+    private static VmState state(DomainState state) {
+        return switch (state) {
+            case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED -> VmState.RUNNING;
+            case VIR_DOMAIN_PAUSED -> VmState.PAUSED;
+            case VIR_DOMAIN_SHUTDOWN -> VmState.SHUTTING_DOWN;
+            case VIR_DOMAIN_SHUTOFF -> VmState.SHUT_OFF;
+            case VIR_DOMAIN_CRASHED -> VmState.CRASHED;
+            default -> VmState.UNKNOWN;
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package io.phyllome.host.libvirt.internal.domain;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.phyllome.host.device.Channel;
+import io.phyllome.host.device.DeviceSet;
+import io.phyllome.host.device.DiskBus;
+import io.phyllome.host.device.InputDevice;
+import io.phyllome.host.device.Medium;
+import io.phyllome.host.device.VideoModel;
+import io.phyllome.host.device.SoundModel;
+import io.phyllome.host.hypervisor.DomainDefinition;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.VmSpec;
+
+/** Turns a neutral {@link DomainDefinition} into libvirt's typed domain model. */
+public final class DomainMapper {
+
+    private DomainMapper() {
+    }
+
+    /**
+     * @param kvm       whether the domain runs on KVM (else emulated by QEMU)
+     * @param arch      the guest architecture
+     * @param network   the libvirt network for the NIC, or {@code null} for user-mode networking
+     * @param serialLog the host file that receives the guest's first serial port
+     */
+    public static DomainXml map(DomainDefinition definition, boolean kvm, String arch, String network, Path serialLog) {
+        VmSpec spec = definition.spec();
+        DeviceSet devices = definition.devices();
+        List<DomainPart> parts = new ArrayList<>();
+        Map<String, Integer> targets = new HashMap<>();
+        boolean bootFromMedia = spec.installMedia().isPresent();
+
+        List<String> managedDisks = new ArrayList<>();
+        for (Volume volume : definition.volumes()) {
+            boolean system = managedDisks.isEmpty();
+            managedDisks.add(volume.path());
+            parts.add(new DiskXml(false, volume.path(), "qcow2", devices.diskBus(), nextTarget(targets, devices.diskBus()), false,
+                    volume.secretUuid(), system ? (bootFromMedia ? 2 : 1) : 0));
+        }
+        spec.installMedia().ifPresent(iso -> parts.add(new DiskXml(true, iso.toString(), "raw", devices.cdromBus(),
+                nextTarget(targets, devices.cdromBus()), true, null, 1)));
+        for (Medium medium : devices.media()) {
+            parts.add(new DiskXml(medium.cdrom(), medium.path().toString(), "raw", medium.bus(), nextTarget(targets, medium.bus()),
+                    true, null, 0));
+        }
+        if (devices.usb()) {
+            parts.add(new ControllerXml("usb", "qemu-xhci"));
+        }
+        parts.add(new InterfaceXml(spec.network().orElse(network), devices.nic()));
+        parts.add(new SerialXml(serialLog.toString()));
+        if (devices.channels().contains(Channel.GUEST_AGENT)) {
+            parts.add(new ChannelXml(ChannelXml.GUEST_AGENT));
+        }
+        for (InputDevice input : devices.inputs()) {
+            String[] typeAndBus = input.name().toLowerCase(java.util.Locale.ROOT).split("_");
+            parts.add(new InputXml(typeAndBus[1], typeAndBus[0]));
+        }
+        devices.tpm().ifPresent(tpm -> parts.add(new TpmXml(tpm)));
+        if (devices.video() != VideoModel.NONE) {
+            parts.add(new GraphicsXml());
+        }
+        if (devices.sound() != SoundModel.NONE) {
+            parts.add(new SoundXml(devices.sound()));
+        }
+        if (devices.video() != VideoModel.NONE) {
+            parts.add(new VideoXml(devices.video()));
+        }
+        parts.add(new MemballoonXml(devices.balloon()));
+        if (devices.rng()) {
+            parts.add(new RngXml());
+        }
+
+        String osinfo = definition.profile().osinfoIds().isEmpty() ? null : definition.profile().osinfoIds().get(0);
+        return new DomainXml(kvm ? "kvm" : "qemu", spec.name(),
+                new MetadataXml(osinfo, definition.profile().id(), managedDisks),
+                spec.memory().orElseThrow().bytes() / 1024, spec.cpus(),
+                new OsXml(arch, devices.machine(), devices.firmware(), spec.directBoot().orElse(null)),
+                new FeaturesXml(devices.smm(), kvm ? devices.hyperV() : java.util.Set.of()),
+                new CpuXml(devices.cpuMode()),
+                new ClockXml(devices.clock(), kvm && !devices.hyperV().isEmpty()),
+                parts);
+    }
+
+    private static String nextTarget(Map<String, Integer> used, DiskBus bus) {
+        String prefix = bus == DiskBus.VIRTIO ? "vd" : "sd";
+        int index = used.merge(prefix, 1, Integer::sum) - 1;
+        return DiskXml.target(bus, index);
+    }
+}

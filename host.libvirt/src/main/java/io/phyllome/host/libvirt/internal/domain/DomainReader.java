@@ -1,0 +1,117 @@
+package io.phyllome.host.libvirt.internal.domain;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+import io.phyllome.host.hypervisor.Domain;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmState;
+
+/** Reads what the platform needs back from libvirt's domain XML. */
+public final class DomainReader {
+
+    private DomainReader() {
+    }
+
+    public static Domain read(String xml, VmState state) {
+        Element domain = parse(xml).getDocumentElement();
+        String name = childText(domain, "name");
+        String uuid = childText(domain, "uuid");
+        long memoryKiB = Long.parseLong(childText(domain, "memory").trim());
+        int cpus = Integer.parseInt(childText(domain, "vcpu").trim());
+
+        String profile = "";
+        Set<String> managed = new HashSet<>();
+        NodeList vms = domain.getElementsByTagNameNS(MetadataXml.PHYLLOME_NS, "vm");
+        if (vms.getLength() > 0) {
+            Element vm = (Element) vms.item(0);
+            NodeList profiles = vm.getElementsByTagNameNS(MetadataXml.PHYLLOME_NS, "profile");
+            if (profiles.getLength() > 0) {
+                profile = ((Element) profiles.item(0)).getAttribute("id");
+            }
+            NodeList disks = vm.getElementsByTagNameNS(MetadataXml.PHYLLOME_NS, "disk");
+            for (int i = 0; i < disks.getLength(); i++) {
+                managed.add(((Element) disks.item(i)).getAttribute("path"));
+            }
+        }
+
+        List<VmDisk> disks = new ArrayList<>();
+        NodeList diskNodes = domain.getElementsByTagName("disk");
+        for (int i = 0; i < diskNodes.getLength(); i++) {
+            Element disk = (Element) diskNodes.item(i);
+            Element source = firstChild(disk, "source");
+            Element target = firstChild(disk, "target");
+            String path = source == null ? "" : firstNonEmpty(source.getAttribute("file"), source.getAttribute("dev"), source.getAttribute("name"));
+            boolean encrypted = source != null && firstChild(source, "encryption") != null || firstChild(disk, "encryption") != null;
+            disks.add(new VmDisk(target == null ? "" : target.getAttribute("dev"), path, firstChild(disk, "readonly") != null,
+                    encrypted, managed.contains(path)));
+        }
+        return new Domain(name, uuid, state, profile, new ByteSize(memoryKiB * 1024), cpus, disks);
+    }
+
+    /** The domain's serial log file, if its first serial port writes to one. */
+    public static String serialLog(String xml) {
+        NodeList serials = parse(xml).getDocumentElement().getElementsByTagName("serial");
+        for (int i = 0; i < serials.getLength(); i++) {
+            Element serial = (Element) serials.item(i);
+            Element source = firstChild(serial, "source");
+            if ("file".equals(serial.getAttribute("type")) && source != null) {
+                return source.getAttribute("path");
+            }
+        }
+        return "";
+    }
+
+    private static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            return builder.parse(new InputSource(new StringReader(xml)));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("libvirt returned domain XML that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Element firstChild(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName() != null ? e.getLocalName() : e.getTagName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String childText(Element parent, String name) {
+        Element child = firstChild(parent, name);
+        return child == null ? "" : child.getTextContent();
+    }
+
+    private static String firstNonEmpty(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,149 @@
+package io.phyllome.host.storage.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.hypervisor.Secrets;
+import io.phyllome.host.platform.StateDirectory;
+import io.phyllome.host.storage.Storage;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.VmException;
+
+/**
+ * VM disks as qcow2 files in the state directory's {@code disks} pool. An encrypted disk gets a
+ * fresh random key, stored only as a hypervisor secret; the key is handed to {@code qemu-img}
+ * through a pipe, never on a command line or in a file.
+ */
+@Component
+public class DiskStore implements Storage {
+
+    static final String POOL = "disks";
+    private static final String SUFFIX = ".qcow2";
+
+    private final Secrets secrets;
+    private final Path pool;
+
+    @Activate
+    public DiskStore(@Reference Secrets secrets, BundleContext context) {
+        this(secrets, StateDirectory.resolve(context::getProperty).resolve(POOL));
+    }
+
+    DiskStore(Secrets secrets, Path pool) {
+        this.secrets = secrets;
+        this.pool = pool;
+    }
+
+    @Override
+    public Volume create(String vmName, int index, DiskSpec disk) {
+        Path file = pool().resolve(vmName + "-" + index + SUFFIX);
+        if (Files.exists(file)) {
+            throw new VmException("disk " + file + " already exists (kept from an earlier VM named '" + vmName
+                    + "'?): move it away or choose another name");
+        }
+        String secretUuid = "";
+        try {
+            if (disk.encrypted()) {
+                byte[] key = DiskKeys.newKey();
+                try {
+                    secretUuid = secrets.defineVolumeKey(file.toString(), key);
+                    QemuImg.createEncrypted(file, disk.size(), key);
+                } finally {
+                    Arrays.fill(key, (byte) 0);
+                }
+            } else {
+                QemuImg.create(file, disk.size());
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return new Volume(POOL, file.getFileName().toString(), file.toString(), disk.size(), allocation(file), secretUuid);
+        } catch (IOException | RuntimeException e) {
+            removeQuietly(file, secretUuid, e);
+            throw e instanceof VmException v ? v : new VmException("cannot create disk " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(Volume volume) {
+        Path file = Path.of(volume.path());
+        if (!file.startsWith(pool)) {
+            throw new VmException("refusing to delete " + file + ": the platform only deletes disks in " + pool);
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new VmException("cannot delete disk " + file + ": " + e.getMessage(), e);
+        }
+        if (volume.encrypted()) {
+            secrets.delete(volume.secretUuid());
+        }
+    }
+
+    @Override
+    public Optional<Volume> find(String path) {
+        Path file = Path.of(path);
+        if (!file.startsWith(pool) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Volume(POOL, file.getFileName().toString(), path, QemuImg.virtualSize(file), allocation(file),
+                secrets.findVolumeKey(path).orElse("")));
+    }
+
+    @Override
+    public List<Volume> list() {
+        List<Volume> volumes = new ArrayList<>();
+        if (!Files.isDirectory(pool)) {
+            return volumes;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(pool, "*" + SUFFIX)) {
+            files.forEach(f -> find(f.toString()).ifPresent(volumes::add));
+        } catch (IOException e) {
+            throw new VmException("cannot list " + pool + ": " + e.getMessage(), e);
+        }
+        return volumes;
+    }
+
+    /** The pool directory, searchable by QEMU's user as libvirt's DAC driver requires. */
+    private Path pool() {
+        try {
+            Files.createDirectories(pool);
+            Files.setPosixFilePermissions(pool, PosixFilePermissions.fromString("rwx--x--x"));
+            return pool;
+        } catch (IOException e) {
+            throw new VmException("cannot create the disk pool " + pool + ": " + e.getMessage()
+                    + " (set " + StateDirectory.PROPERTY + " to a writable directory)", e);
+        }
+    }
+
+    private void removeQuietly(Path file, String secretUuid, Exception failure) {
+        try {
+            Files.deleteIfExists(file);
+            if (!secretUuid.isEmpty()) {
+                secrets.delete(secretUuid);
+            }
+        } catch (IOException | RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+
+    private static ByteSize allocation(Path file) {
+        try {
+            Object blocks = Files.getAttribute(file, "unix:size");
+            return new ByteSize(((Number) blocks).longValue());
+        } catch (IOException | UnsupportedOperationException e) {
+            return new ByteSize(0);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.phyllome.host.storage.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.VmException;
+
+/** Runs {@code qemu-img}. Keys go through its standard input, never its arguments. */
+final class QemuImg {
+
+    private static final Pattern VIRTUAL_SIZE = Pattern.compile("\"virtual-size\"\\s*:\\s*(\\d+)");
+    /** LUKS key stretching: the keys are random, so a short iteration time loses no strength. */
+    private static final int LUKS_ITER_TIME_MS = 100;
+
+    private QemuImg() {
+    }
+
+    static void create(Path file, ByteSize size) {
+        run(List.of("create", "-q", "-f", "qcow2", "-o", "cluster_size=64k", file.toString(), Long.toString(size.bytes())), null);
+    }
+
+    static void createEncrypted(Path file, ByteSize size, byte[] key) {
+        run(List.of("create", "-q", "-f", "qcow2", "--object", "secret,id=key0,file=/dev/stdin",
+                "-o", "encrypt.format=luks,encrypt.key-secret=key0,encrypt.iter-time=" + LUKS_ITER_TIME_MS,
+                file.toString(), Long.toString(size.bytes())), key);
+    }
+
+    static ByteSize virtualSize(Path file) {
+        String json = run(List.of("info", "--output=json", "-U", file.toString()), null);
+        Matcher m = VIRTUAL_SIZE.matcher(json);
+        return m.find() ? new ByteSize(Long.parseLong(m.group(1))) : new ByteSize(0);
+    }
+
+    private static String run(List<String> args, byte[] stdin) {
+        List<String> command = new ArrayList<>();
+        command.add("qemu-img");
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new VmException("qemu-img " + args.get(0) + " did not finish within 60 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new VmException("qemu-img " + args.get(0) + " failed: " + output.strip().replace('\n', ' '));
+            }
+            return output;
+        } catch (IOException e) {
+            throw new VmException("cannot run qemu-img (" + e.getMessage() + "): install the qemu-utils package", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmException("interrupted while running qemu-img", e);
+        }
+    }
+}
