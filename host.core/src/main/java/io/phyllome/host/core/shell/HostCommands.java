@@ -40,7 +40,7 @@ public class HostCommands {
                 tpm 2.0:     %s
                 profiles:    %d installed""",
                 context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), host.connection(), host.version(),
-                host.arch(), host.cpus(), host.memory(), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
+                host.arch(), host.cpus(), String.format("%.1fG", host.memory().bytes() / (double) (1L << 30)), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
                 available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
                 available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size());
     }

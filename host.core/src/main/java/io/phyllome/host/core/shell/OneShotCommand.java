@@ -1,5 +1,10 @@
 package io.phyllome.host.core.shell;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.Callable;
@@ -72,17 +77,24 @@ public class OneShotCommand {
 
         @Override
         public Integer call() {
-            try (CommandSession session = processor.createSession(System.in, System.out, System.err)) {
+            // the process's own streams: Gogo redirects System.out through the session itself
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            try (CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in), out, err)) {
                 Object result = session.execute(line);
                 if (result != null) {
-                    System.out.println(session.format(result, Converter.INSPECT));
+                    out.println(session.format(result, Converter.INSPECT));
                 }
                 return 0;
             } catch (Exception e) {
-                System.err.println("error: " + CommandLine.message(e));
+                err.println("error: " + CommandLine.message(e));
+                if (System.getenv("PHYLLOME_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
                 return 1;
             } finally {
-                System.out.flush();
+                out.flush();
+                err.flush();
             }
         }
     }

@@ -53,13 +53,12 @@ final class CapabilityProbe {
         NodeInfo node = connect.nodeInfo();
         String version = "libvirt " + version(connect.getLibVersion()) + ", " + connect.getType() + " " + version(connect.getVersion());
         return new HostCapabilities(uri, version, ARCH, kvmProblem.isEmpty(), kvmProblem, machines, uefi, secureBoot, tpm,
-                new ByteSize(node.memory * 1024), node.cpus);
+                hostMemory(uri, new ByteSize(node.memory * 1024)), node.cpus);
     }
 
     /** Why KVM cannot be used on this machine, or an empty string; remote hosts are trusted. */
     static String localKvmProblem(String uri) {
-        String host = URI.create(uri.replace(":///", "://localhost/")).getHost();
-        if (host != null && !host.equals("localhost")) {
+        if (!isLocal(uri)) {
             return "";
         }
         Path kvm = Path.of("/dev/kvm");
@@ -78,6 +77,28 @@ final class CapabilityProbe {
             return "cannot read /proc/cpuinfo";
         }
         return "";
+    }
+
+    /** The memory of a local host from the kernel (libvirt can under-report it); libvirt's figure otherwise. */
+    private static ByteSize hostMemory(String uri, ByteSize reported) {
+        if (!isLocal(uri)) {
+            return reported;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return new ByteSize(Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall back to libvirt's figure
+        }
+        return reported;
+    }
+
+    private static boolean isLocal(String uri) {
+        String host = URI.create(uri.replace(":///", "://localhost/")).getHost();
+        return host == null || host.equals("localhost");
     }
 
     private static String version(long encoded) {
