@@ -119,29 +119,17 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
 
     @Override
     public void start(String name) {
-        try {
-            lookup(name).create();
-        } catch (LibvirtException e) {
-            throw Errors.of("start VM '" + name + "'", e);
-        }
+        act(name, "start", org.libvirt.Domain::create);
     }
 
     @Override
     public void shutdown(String name) {
-        try {
-            lookup(name).shutdown();
-        } catch (LibvirtException e) {
-            throw Errors.of("shut down VM '" + name + "'", e);
-        }
+        act(name, "shut down", org.libvirt.Domain::shutdown);
     }
 
     @Override
     public void forceStop(String name) {
-        try {
-            lookup(name).destroy();
-        } catch (LibvirtException e) {
-            throw Errors.of("stop VM '" + name + "'", e);
-        }
+        act(name, "stop", org.libvirt.Domain::destroy);
     }
 
     @Override
@@ -262,6 +250,19 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
             return names;
         } catch (LibvirtException e) {
             throw Errors.of("list VMs", e);
+        }
+    }
+
+    /** A libvirt call on one domain that may fail. */
+    private interface DomainAction {
+        void apply(org.libvirt.Domain domain) throws LibvirtException;
+    }
+
+    private void act(String name, String verb, DomainAction action) {
+        try {
+            action.apply(lookup(name));
+        } catch (LibvirtException e) {
+            throw Errors.of(verb + " VM '" + name + "'", e);
         }
     }
 
