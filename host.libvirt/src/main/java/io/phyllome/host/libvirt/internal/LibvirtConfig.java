@@ -9,6 +9,9 @@ public @interface LibvirtConfig {
     /** The configuration PID. */
     String PID = "io.phyllome.host.libvirt";
 
+    /** Framework property giving the URI when the configuration does not, e.g. from the command line. */
+    String URI_PROPERTY = "phyllome.libvirt.uri";
+
     @AttributeDefinition(name = "Connection URI", description = "A libvirt URI such as qemu:///system or qemu+ssh://host/system."
             + " Empty: qemu:///system when that daemon answers, else the embedded driver in the state directory.")
     String uri() default "";

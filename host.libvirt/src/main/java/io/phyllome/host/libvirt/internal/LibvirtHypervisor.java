@@ -55,7 +55,8 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     @Activate
     public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
         this.stateDir = StateDirectory.resolve(context::getProperty);
-        this.configuredUri = config.uri().trim();
+        String fromFramework = context.getProperty(LibvirtConfig.URI_PROPERTY);
+        this.configuredUri = !config.uri().isBlank() ? config.uri().trim() : fromFramework == null ? "" : fromFramework.trim();
     }
 
     @Deactivate
