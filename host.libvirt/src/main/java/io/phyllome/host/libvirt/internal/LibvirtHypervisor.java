@@ -42,6 +42,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
     private static final String SYSTEM_URI = "qemu:///system";
+    private static final String EMBEDDED_URI = "qemu:///embed?root=";
     private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
     private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 64;
@@ -223,11 +224,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
             if (SYSTEM_SOCKETS.stream().anyMatch(Files::exists)) {
                 candidates.add(SYSTEM_URI);
             }
-            candidates.add("qemu:///embed?root=" + directory("libvirt"));
+            candidates.add(EMBEDDED_URI + stateDir.resolve("libvirt"));
         }
         List<String> failures = new ArrayList<>();
         for (String candidate : candidates) {
             try {
+                if (candidate.startsWith(EMBEDDED_URI)) {
+                    directory("libvirt");
+                }
                 EventLoop.ensureRunning();
                 connect = new LibvirtConnection(candidate);
                 uri = candidate;
