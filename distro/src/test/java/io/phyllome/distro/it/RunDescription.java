@@ -62,6 +62,29 @@ final class RunDescription {
         return bundles;
     }
 
+    /**
+     * The start level {@code -runbundles+} gives the bundle {@code symbolicName}: the first clause
+     * whose name or glob matches it, e.g. {@code org.apache.felix.gogo.shell;startlevel=2, *;startlevel=1};
+     * empty when none does (the framework's default applies).
+     */
+    java.util.OptionalInt startLevel(String symbolicName) {
+        for (String clause : split(instructions.getOrDefault("-runbundles+", ""))) {
+            String[] parts = clause.split(";");
+            String glob = parts[0].trim();
+            String regex = java.util.regex.Pattern.quote(glob).replace("*", "\\E.*\\Q");
+            if (!symbolicName.matches(regex)) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String[] attr = parts[i].split("=", 2);
+                if (attr.length == 2 && attr[0].trim().equals("startlevel")) {
+                    return java.util.OptionalInt.of(Integer.parseInt(unquote(attr[1].trim())));
+                }
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     Map<String, String> runProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         for (String entry : split(instructions.getOrDefault("-runproperties", ""))) {

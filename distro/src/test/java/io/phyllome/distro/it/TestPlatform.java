@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.UrlProvisionOption;
 
 /**
  * The Pax Exam configuration of every test: the platform as {@code phyllome.bndrun} runs it, in
@@ -85,7 +86,9 @@ final class TestPlatform {
         options.add(frameworkProperty(RUN_BUNDLES).value(files.stream().map(RunDescription.BundleFile::symbolicName).collect(Collectors.joining(","))));
         options.add(junitBundles());
         for (RunDescription.BundleFile file : files) {
-            options.add(bundle(file.file().toUri().toString()));
+            UrlProvisionOption option = bundle(file.file().toUri().toString());
+            run.startLevel(file.symbolicName()).ifPresent(option::startLevel);
+            options.add(option);
         }
         options.add(composite(extra));
         return options.toArray(new Option[0]);
