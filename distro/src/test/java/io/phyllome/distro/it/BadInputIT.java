@@ -1,0 +1,116 @@
+package io.phyllome.distro.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.InvalidSpecException;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmSpec;
+
+/**
+ * Requests the platform must refuse, against the system libvirtd: each fails with an exception
+ * whose message names the problem, and neither libvirt nor the disk pool changes.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BadInputIT {
+
+    @Inject
+    private BundleContext context;
+
+    private Osgi.Platform platform;
+    private Path disks;
+
+    @Configuration
+    public Option[] config() {
+        return TestPlatform.options(BadInputIT.class);
+    }
+
+    @Before
+    public void connect() {
+        Osgi osgi = new Osgi(context);
+        platform = osgi.connectTo(Host.SYSTEM);
+        disks = Path.of(osgi.property(TestPlatform.STATE_DIR)).resolve("disks");
+    }
+
+    @Test
+    public void namesWithXmlMetacharactersAreRefused() {
+        for (String name : List.of("a<b", "x&y", "q\"uote", "it's", "a>b", "<domain/>")) {
+            refused(TestGuest.spec(name, "x", true), "VM name '" + name + "'");
+        }
+    }
+
+    @Test
+    public void nameWithSlashIsRefused() {
+        refused(TestGuest.spec("a/b", "x", true), "VM name 'a/b'");
+        refused(TestGuest.spec("../../etc/x", "x", true), "VM name '../../etc/x'");
+    }
+
+    @Test
+    public void overlongNameIsRefused() {
+        refused(TestGuest.spec("n".repeat(300), "x", true), "300 characters");
+    }
+
+    @Test
+    public void zeroMemoryIsRefused() {
+        refused(with(b -> b.memory(new ByteSize(0))), "memory must be more than 0");
+    }
+
+    @Test
+    public void absurdMemoryIsRefused() {
+        refused(with(b -> b.memory(ByteSize.parse("64T"))), "memory 64T is more than this host has");
+    }
+
+    @Test
+    public void unknownProfileIsRefused() {
+        VmSpec spec = TestGuest.spec(TestGuest.uniqueName("it-bad"), "x", true).toBuilder().build();
+        VmSpec unknown = VmSpec.builder("no-such-profile", spec.name()).memory(ByteSize.ofMiB(256)).cpus(1)
+                .disk(spec.disks().get(0)).directBoot(spec.directBoot().orElseThrow()).build();
+        refused(unknown, "unknown profile 'no-such-profile'");
+    }
+
+    @Test
+    public void specBelowTheProfileMinimumIsRefused() {
+        refused(with(b -> b.memory(ByteSize.ofMiB(128))), "profile 'linux' needs at least 256M of memory, not 128M");
+    }
+
+    /** The E2E spec of a fresh name, changed by {@code change}. */
+    private static VmSpec with(UnaryOperator<VmSpec.Builder> change) {
+        return change.apply(TestGuest.spec(TestGuest.uniqueName("it-bad"), "x", true).toBuilder()).build();
+    }
+
+    /** Creating {@code spec} fails, naming {@code problem}, and changes nothing. */
+    private void refused(VmSpec spec, String problem) {
+        List<String> domains = Host.systemDomains();
+        List<String> secrets = Host.systemSecrets();
+        List<String> files = Host.tree(disks);
+        List<String> vms = platform.vms().list().stream().map(vm -> vm.name()).toList();
+
+        VmException e = assertThrows("creating " + spec + " must fail", VmException.class, () -> platform.vms().create(spec));
+        assertTrue("an invalid spec is an InvalidSpecException: " + e, e instanceof InvalidSpecException);
+        assertTrue("the message names the problem '" + problem + "': " + e.getMessage(), e.getMessage().contains(problem));
+
+        assertEquals("domains after refusing " + spec, domains, Host.systemDomains());
+        assertEquals("secrets after refusing " + spec, secrets, Host.systemSecrets());
+        assertEquals("files in " + disks + " after refusing " + spec, files, Host.tree(disks));
+        assertEquals("VMs after refusing " + spec, vms, platform.vms().list().stream().map(vm -> vm.name()).toList());
+    }
+}

@@ -1,0 +1,133 @@
+package io.phyllome.distro.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmState;
+
+/**
+ * End to end against libvirt's embedded QEMU driver ({@code qemu:///embed?root=<state>/libvirt}),
+ * which runs in the platform's process with no daemon.
+ *
+ * <p>Encrypted disks cannot work there with libvirt 9.0, so the boot test uses an unencrypted
+ * disk ({@code DiskSpec(size, false)}):
+ * <ul>
+ * <li>the embedded QEMU connection has no secret driver: every secret call fails with "this
+ * function is not supported by the connection driver: virSecretDefineXML" (or
+ * virConnectNumOfSecrets); {@link #encryptedDiskIsRefusedAndNothingIsLeft()} pins that down;
+ * <li>opening {@code secret:///embed?root=<same root>} in the process first makes the secret
+ * calls work (also through the QEMU connection), but starting the domain then fails with
+ * "internal error: No current identity to elevate": libvirt's virSecretGetSecretString calls
+ * virIdentityElevateCurrent, and only the daemon's RPC layer gives a thread an identity;
+ * <li>without it, the embedded driver looks for the secret daemon at
+ * /var/run/libvirt/virtsecretd-sock, which a monolithic libvirtd does not provide.
+ * </ul>
+ *
+ * <p>QEMU's sockets live below the root, so the state directory is reached through a short link
+ * (see {@link TestPlatform#optionsWithShortStatePath(Class, org.ops4j.pax.exam.Option...)}).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EmbeddedDriverE2EIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return TestPlatform.optionsWithShortStatePath(EmbeddedDriverE2EIT.class);
+    }
+
+    private Osgi.Platform connect(Path root) {
+        Osgi.Platform platform = new Osgi(context).connectTo(embedUri(root));
+        assertEquals(embedUri(root), platform.hypervisor().capabilities().connection());
+        return platform;
+    }
+
+    private static String embedUri(Path root) {
+        return "qemu:///embed?root=" + root;
+    }
+
+    @Test
+    public void unencryptedGuestBootsAndIsDeletedWithoutTrace() {
+        Path state = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR));
+        Path root = state.resolve("libvirt");
+        Osgi.Platform platform = connect(root);
+
+        String name = TestGuest.uniqueName("it-emb");
+        String marker = TestGuest.random(8);
+        Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
+        Path serialLog = state.resolve("logs").resolve(name + ".serial.log");
+        Path config = root.resolve("etc/qemu").resolve(name + ".xml");
+        Path nvramDir = root.resolve("lib/qemu/nvram");
+        Path nvram = nvramDir.resolve(name + "_VARS.fd");
+
+        VmInfo created = platform.vms().create(TestGuest.spec(name, marker, false));
+        assertEquals(VmState.SHUT_OFF, created.state());
+        VmDisk vda = created.disks().get(0);
+        assertEquals(disk.toString(), vda.source());
+        assertTrue("disk is managed and not encrypted: " + vda, vda.managed() && !vda.encrypted());
+        assertTrue("the embedded driver keeps the definition in " + config, Files.isRegularFile(config));
+        assertFalse("the system daemon does not see " + name, Host.systemDomains().contains(name));
+        assertTrue("qemu-img info: not encrypted", Host.qemuImgInfo(disk).matches("(?s).*\"encrypted\"\\s*:\\s*false.*")
+                || !Host.qemuImgInfo(disk).contains("\"encrypted\""));
+
+        platform.vms().start(name);
+        TestGuest.awaitBoot(serialLog, marker);
+        TestGuest.awaitShutOff(platform.vms(), name, () -> Files.isRegularFile(config));
+        assertTrue("the embedded driver keeps NVRAM in " + nvramDir + ": " + Host.tree(nvramDir), Files.isRegularFile(nvram));
+
+        try {
+            platform.vms().delete(name, false);
+        } catch (VmException e) {
+            if (!e.getMessage().contains("not supported") || !e.getMessage().contains("Secret")) {
+                throw e;
+            }
+            // the domain is undefined first; then the disk's secret lookup fails and the disk stays
+            KnownBugs.met(KnownBugs.EMBEDDED_DELETE, "vm delete " + name + " failed: " + e.getMessage() + "; disk " + disk
+                    + (Files.exists(disk) ? " left behind (removed by the test)" : " removed"));
+            Host.run("rm", "-f", disk.toString());
+        }
+
+        assertTrue("VirtualMachines still lists " + name, platform.vms().list().stream().noneMatch(vm -> vm.name().equals(name)));
+        assertFalse("definition " + config + " remains", Files.exists(config));
+        assertEquals("left in " + nvramDir, List.of(), Host.tree(nvramDir));
+        assertFalse("disk " + disk + " remains", Files.exists(disk));
+        assertFalse("serial log " + serialLog + " remains", Files.exists(serialLog));
+        List<String> traces = Host.tree(root).stream().filter(p -> p.contains(name) && !p.startsWith("log/")).toList();
+        assertEquals("files of " + name + " left under " + root + " (libvirt's own QEMU log in log/qemu aside)", List.of(), traces);
+    }
+
+    @Test
+    public void encryptedDiskIsRefusedAndNothingIsLeft() {
+        Path state = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR));
+        Osgi.Platform platform = connect(state.resolve("libvirt"));
+        String name = TestGuest.uniqueName("it-emb");
+
+        VmException e = assertThrows(VmException.class, () -> platform.vms().create(TestGuest.spec(name, "x", true)));
+        assertTrue("the error names the missing secret support: " + e.getMessage(),
+                e.getMessage().contains("not supported") && e.getMessage().contains("Secret"));
+        assertTrue("VirtualMachines lists " + name, platform.vms().list().stream().noneMatch(vm -> vm.name().equals(name)));
+        assertEquals("files left in " + state.resolve("disks"), List.of(), Host.tree(state.resolve("disks")).stream().filter(f -> f.contains(name)).toList());
+    }
+}

@@ -1,0 +1,177 @@
+package io.phyllome.distro.it;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.hypervisor.Secrets;
+import io.phyllome.host.vm.VirtualMachines;
+
+/** Helpers that run inside the framework, in the test probe. */
+final class Osgi {
+
+    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BundleContext context;
+
+    Osgi(BundleContext context) {
+        this.context = context;
+    }
+
+    BundleContext context() {
+        return context;
+    }
+
+    /** The framework property, e.g. the test's state directory. */
+    String property(String name) {
+        String value = context.getProperty(name);
+        if (value == null) {
+            throw new AssertionError("framework property " + name + " is not set");
+        }
+        return value;
+    }
+
+    List<String> runBundles() {
+        return Arrays.asList(property(TestPlatform.RUN_BUNDLES).split(","));
+    }
+
+    /** Waits for a service of {@code type} matching {@code filter} (or any, when null). */
+    <T> T service(Class<T> type, String filter) {
+        return context.getService(reference(type, filter));
+    }
+
+    <T> ServiceReference<T> reference(Class<T> type, String filter) {
+        String full = "(" + Constants.OBJECTCLASS + "=" + type.getName() + ")";
+        if (filter != null) {
+            full = "(&" + full + filter + ")";
+        }
+        ServiceTracker<T, T> tracker;
+        try {
+            tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(full), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(full, e);
+        }
+        tracker.open();
+        try {
+            if (tracker.waitForService(SERVICE_TIMEOUT.toMillis()) == null) {
+                throw new AssertionError("no service " + full + " within " + SERVICE_TIMEOUT.toSeconds() + " s");
+            }
+            @SuppressWarnings("unchecked")
+            ServiceReference<T> ref = (ServiceReference<T>) tracker.getServiceReference();
+            return ref;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + full, e);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** The platform's services, bound to the libvirt connection {@code uri}. */
+    record Platform(VirtualMachines vms, Hypervisor hypervisor, Secrets secrets) {
+    }
+
+    /**
+     * Sets the libvirt URI through Config Admin and waits until the hypervisor service has been
+     * re-registered with it and the services that depend on it have rebound.
+     */
+    Platform connectTo(String uri) {
+        ConfigurationAdmin admin = service(ConfigurationAdmin.class, null);
+        try {
+            Configuration config = admin.getConfiguration(TestPlatform.LIBVIRT_PID, "?");
+            if (config.getProperties() == null || !uri.equals(config.getProperties().get("uri"))) {
+                Hashtable<String, Object> properties = new Hashtable<>();
+                properties.put("uri", uri);
+                config.update(properties);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot configure " + TestPlatform.LIBVIRT_PID, e);
+        }
+        String uriFilter = "(uri=" + escape(uri) + ")";
+        long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
+        while (true) {
+            ServiceReference<Hypervisor> ref = reference(Hypervisor.class, uriFilter);
+            long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+            Hypervisor hypervisor = context.getService(ref);
+            // registered after the reconfigured hypervisor: bound to it, not to an old one
+            String newer = "(" + Constants.SERVICE_ID + ">=" + (id + 1) + ")";
+            VirtualMachines vms = service(VirtualMachines.class, newer);
+            Secrets secrets = context.getService(reference(Secrets.class, "(" + Constants.SERVICE_ID + "=" + id + ")"));
+            if (hypervisor != null && secrets != null) {
+                return new Platform(vms, hypervisor, secrets);
+            }
+            // unregistered while we looked (a reconfiguration still settling): look again
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the hypervisor service for " + uri + " did not settle within " + SERVICE_TIMEOUT.toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Runs one Gogo command in a new session; returns what it printed and its formatted result. */
+    String gogo(String command) throws Exception {
+        CommandProcessor processor = service(CommandProcessor.class, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(session.format(result, Converter.INSPECT));
+            }
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds; fails with {@code what} after {@code timeout}. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(timeout, condition, () -> what);
+    }
+
+    static void await(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what.get());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for: " + what.get(), e);
+            }
+        }
+    }
+
+    /** An LDAP filter value with its special characters escaped. */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}
