@@ -43,24 +43,6 @@ final class TestPlatform {
 
     /** The run's bundles and properties, and a fresh, world-searchable state directory for {@code test}. */
     static Option[] options(Class<?> test, Option... extra) {
-        return options(test, false, extra);
-    }
-
-    /**
-     * As {@link #options(Class, Option...)}, but the platform sees its state directory through a
-     * short symbolic link in /tmp.
-     *
-     * <p>The embedded driver puts QEMU's UNIX sockets below its root, e.g.
-     * {@code <root>/lib/qemu/channel/target/domain-1-<name>/org.qemu.guest_agent.0}: about 77
-     * characters after the root, and a socket path has at most 107. With the root at
-     * {@code <state>/libvirt} the state directory's path must stay under about 22 characters,
-     * which no directory below target/ does. The files stay below target/.
-     */
-    static Option[] optionsWithShortStatePath(Class<?> test, Option... extra) {
-        return options(test, true, extra);
-    }
-
-    private static Option[] options(Class<?> test, boolean shortStatePath, Option... extra) {
         Path bndrun = Path.of(required("phyllome.it.bndrun"));
         Path bundles = Path.of(required("phyllome.it.bundles"));
         Path work = Path.of(required("phyllome.it.work")).toAbsolutePath().resolve(test.getSimpleName());
@@ -69,9 +51,6 @@ final class TestPlatform {
         Path state = work.resolve("state");
         fresh(work);
         createSearchable(state);
-        if (shortStatePath) {
-            state = shortLink(state);
-        }
 
         List<Option> options = new ArrayList<>();
         options.add(cleanCaches(true));
@@ -92,25 +71,6 @@ final class TestPlatform {
         }
         options.add(composite(extra));
         return options.toArray(new Option[0]);
-    }
-
-    /** A link {@code /tmp/phyllome-it-<hash of target>} to {@code target}, replacing an earlier one. */
-    private static Path shortLink(Path target) {
-        Path link = Path.of("/tmp", "phyllome-it-" + Integer.toHexString(target.toString().hashCode()));
-        try {
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot link " + link + " to " + target, e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                Files.deleteIfExists(link);
-            } catch (IOException e) {
-                // a stale link is replaced by the next run
-            }
-        }));
-        return link;
     }
 
     static String required(String property) {

@@ -130,7 +130,13 @@ public class VmService implements VirtualMachines {
     public void delete(String name, boolean keepDisks) {
         Domain domain = require(name);
         if (domain.state().isActive()) {
-            hypervisor.forceStop(name);
+            try {
+                hypervisor.forceStop(name);
+            } catch (VmException e) {
+                if (require(name).state().isActive()) {
+                    throw e;
+                } // it powered off by itself meanwhile
+            }
         }
         // the definition goes first: a disk is never deleted while a VM still refers to it
         hypervisor.undefine(name);

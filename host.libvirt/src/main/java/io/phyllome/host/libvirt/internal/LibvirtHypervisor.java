@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.libvirt.Connect;
 import org.libvirt.DomainInfo.DomainState;
+import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.Secret;
 import org.osgi.framework.BundleContext;
@@ -168,6 +169,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
         try {
             secret = connection().secretDefineXML(xml);
         } catch (LibvirtException e) {
+            if (Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
+                throw new VmException("encrypted disks need libvirt's secret store, which " + uri + " lacks: start the libvirt"
+                        + " daemon ('libvirtd -d', the platform then uses qemu:///system) or create the VM with --no-encryption");
+            }
             throw Errors.of("store the key of " + volumePath, e);
         }
         try {
@@ -194,6 +199,9 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
             }
             return Optional.empty();
         } catch (LibvirtException e) {
+            if (Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
+                return Optional.empty(); // no secret store (embedded driver): no keys
+            }
             throw Errors.of("list secrets", e);
         }
     }
@@ -205,6 +213,9 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
                 connection().secretLookupByUUIDString(uuid).undefine();
             }
         } catch (LibvirtException e) {
+            if (Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
+                return; // no secret store (embedded driver): nothing to delete
+            }
             throw Errors.of("delete secret " + uuid, e);
         }
     }
@@ -229,12 +240,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
         List<String> failures = new ArrayList<>();
         for (String candidate : candidates) {
             try {
-                if (candidate.startsWith(EMBEDDED_URI)) {
-                    directory("libvirt");
-                }
-                EventLoop.ensureRunning();
-                connect = new LibvirtConnection(candidate);
-                uri = candidate;
+                String target = candidate.startsWith(EMBEDDED_URI) ? embedded(Path.of(candidate.substring(EMBEDDED_URI.length()))) : candidate;
+                LibvirtProcess.ensureInitialized();
+                connect = new LibvirtConnection(target);
+                uri = target;
                 LOG.log(System.Logger.Level.INFO, "connected to " + uri);
                 return;
             } catch (LibvirtException e) {
@@ -245,13 +254,34 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
                 + "): install libvirt-daemon-system and start libvirtd, or set the URI in the configuration " + LibvirtConfig.PID);
     }
 
+    /**
+     * The names of all defined domains. libvirt lists inactive and active domains in separate
+     * calls; listing the inactive ones before and after the active ones catches a domain that
+     * starts or stops in between.
+     */
+    /** The embedded driver's URI for {@code root}, creating the root and its short link as needed. */
+    private static String embedded(Path root) {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new VmException("cannot create " + root + " for the embedded libvirt driver: " + e.getMessage(), e);
+        }
+        EmbeddedRoot.link(root);
+        return EMBEDDED_URI + EmbeddedRoot.reachable(root);
+    }
+
     private TreeSet<String> names() {
         try {
             Connect c = connection();
             TreeSet<String> names = new TreeSet<>(Arrays.asList(c.listDefinedDomains()));
             for (int id : c.listDomains()) {
-                names.add(c.domainLookupByID(id).getName());
+                try {
+                    names.add(c.domainLookupByID(id).getName());
+                } catch (LibvirtException stopped) {
+                    // stopped since listed: the second listing of inactive domains has it
+                }
             }
+            names.addAll(Arrays.asList(c.listDefinedDomains()));
             return names;
         } catch (LibvirtException e) {
             throw Errors.of("list VMs", e);

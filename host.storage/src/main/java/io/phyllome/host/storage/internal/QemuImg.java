@@ -3,6 +3,7 @@ package io.phyllome.host.storage.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ final class QemuImg {
     private static final Pattern VIRTUAL_SIZE = Pattern.compile("\"virtual-size\"\\s*:\\s*(\\d+)");
     /** LUKS key stretching: the keys are random, so a short iteration time loses no strength. */
     private static final int LUKS_ITER_TIME_MS = 100;
+    private static final String BENCHMARK_FAILURE = "Unable to get accurate CPU usage";
+    private static final int BENCHMARK_ATTEMPTS = 30;
 
     private QemuImg() {
     }
@@ -27,7 +30,31 @@ final class QemuImg {
         run(List.of("create", "-q", "-f", "qcow2", "-o", "cluster_size=64k", file.toString(), Long.toString(size.bytes())), null);
     }
 
+    /**
+     * Creates a LUKS-encrypted qcow2. QEMU times its key stretching with the thread's CPU time;
+     * where the kernel counts that in coarse ticks the measurement can read 0 ms and qemu-img
+     * gives up ("Unable to get accurate CPU usage"), so that failure is retried.
+     */
     static void createEncrypted(Path file, ByteSize size, byte[] key) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                createEncryptedOnce(file, size, key);
+                return;
+            } catch (VmException e) {
+                if (attempt == BENCHMARK_ATTEMPTS || !String.valueOf(e.getMessage()).contains(BENCHMARK_FAILURE)) {
+                    throw e;
+                }
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void createEncryptedOnce(Path file, ByteSize size, byte[] key) {
         run(List.of("create", "-q", "-f", "qcow2", "--object", "secret,id=key0,file=/dev/stdin",
                 "-o", "encrypt.format=luks,encrypt.key-secret=key0,encrypt.iter-time=" + LUKS_ITER_TIME_MS,
                 file.toString(), Long.toString(size.bytes())), key);
