@@ -1,0 +1,174 @@
+package io.phyllome.host.libvirt.internal.domain;
+
+import static io.phyllome.host.libvirt.internal.domain.Fixtures.DISKS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.phyllome.host.hypervisor.Domain;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmState;
+
+class DomainReaderTest {
+
+    static final String ISO = LinuxDomainGoldenTest.ISO;
+
+    @Test
+    void readsBackWhatTheMapperWrote() {
+        Domain domain = DomainReader.read(LinuxDomainGoldenTest.kvmIso(), VmState.SHUT_OFF);
+
+        assertEquals("web1", domain.name());
+        assertEquals("", domain.uuid(), "libvirt assigns the uuid");
+        assertEquals(VmState.SHUT_OFF, domain.state());
+        assertEquals("linux", domain.profile());
+        assertEquals(ByteSize.ofGiB(4), domain.memory());
+        assertEquals(2, domain.cpus());
+        assertEquals(List.of(
+                new VmDisk("vda", DISKS + "web1-0.qcow2", false, true, true),
+                new VmDisk("vdb", DISKS + "web1-1.qcow2", false, false, true),
+                new VmDisk("sda", ISO, true, false, false)), domain.disks());
+    }
+
+    @Test
+    void readsTheEmulatedKernelVariant() {
+        Domain domain = DomainReader.read(LinuxDomainGoldenTest.emulatedKernel(), VmState.RUNNING);
+
+        assertEquals("tiny", domain.name());
+        assertEquals(VmState.RUNNING, domain.state());
+        assertEquals("linux", domain.profile());
+        assertEquals(ByteSize.ofMiB(512), domain.memory());
+        assertEquals(1, domain.cpus());
+        assertEquals(List.of(new VmDisk("vda", DISKS + "tiny-0.qcow2", false, true, true)), domain.disks());
+        assertEquals("/var/lib/phyllome/logs/tiny.serial.log", DomainReader.serialLog(LinuxDomainGoldenTest.emulatedKernel()));
+    }
+
+    /** What libvirt 9.0 returned for the KVM golden file (virsh dumpxml --inactive): quotes, uuid, addresses, console. */
+    @Test
+    void readsLibvirtsOwnRenderingOfTheDomain() throws IOException {
+        String xml = resource("/libvirt/web1-dumpxml.xml");
+        Domain domain = DomainReader.read(xml, VmState.SHUT_OFF);
+
+        assertEquals("web1", domain.name());
+        assertEquals("b48ba0e1-7277-48cc-b613-c6e92d526fd3", domain.uuid());
+        assertEquals("linux", domain.profile());
+        assertEquals(ByteSize.ofGiB(4), domain.memory());
+        assertEquals(2, domain.cpus());
+        assertEquals(List.of(
+                new VmDisk("vda", DISKS + "web1-0.qcow2", false, true, true),
+                new VmDisk("vdb", DISKS + "web1-1.qcow2", false, false, true),
+                new VmDisk("sda", ISO, true, false, false)), domain.disks());
+        assertEquals("/var/lib/phyllome/logs/web1.serial.log", DomainReader.serialLog(xml));
+    }
+
+    @Test
+    void aDomainThePlatformDidNotCreateHasNoProfileAndNoManagedDisks() {
+        String xml = """
+                <domain type='kvm'>
+                  <name>foreign</name>
+                  <uuid>0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0</uuid>
+                  <metadata>
+                    <other:thing xmlns:other="https://example.org/other"><other:disk path="/var/lib/libvirt/images/foreign.qcow2"/></other:thing>
+                  </metadata>
+                  <memory unit='KiB'>1048576</memory>
+                  <vcpu>1</vcpu>
+                  <os><type arch='x86_64' machine='q35'>hvm</type></os>
+                  <devices>
+                    <disk type='file' device='disk'>
+                      <driver name='qemu' type='qcow2'/>
+                      <source file='/var/lib/libvirt/images/foreign.qcow2'/>
+                      <target dev='vda' bus='virtio'/>
+                    </disk>
+                    <serial type='pty'><target port='0'/></serial>
+                  </devices>
+                </domain>
+                """;
+        Domain domain = DomainReader.read(xml, VmState.SHUT_OFF);
+
+        assertEquals("", domain.profile());
+        assertEquals(List.of(new VmDisk("vda", "/var/lib/libvirt/images/foreign.qcow2", false, false, false)), domain.disks());
+        assertEquals(ByteSize.ofGiB(1), domain.memory());
+        assertEquals("", DomainReader.serialLog(xml), "a pty serial port writes no log file");
+    }
+
+    @Test
+    void readsBlockAndNetworkDisksAndEncryptionWrittenTheOldWay() {
+        String xml = """
+                <domain type='kvm'>
+                  <name>mixed</name>
+                  <metadata>
+                    <phyllome:vm xmlns:phyllome="https://phyllo.me/xmlns/host/1.0">
+                      <phyllome:profile id="windows-11"/>
+                      <phyllome:disk path="/dev/vg0/mixed-0"/>
+                    </phyllome:vm>
+                  </metadata>
+                  <memory unit='KiB'>8388608</memory>
+                  <vcpu placement='static'>4</vcpu>
+                  <devices>
+                    <disk type='block' device='disk'>
+                      <driver name='qemu' type='raw'/>
+                      <source dev='/dev/vg0/mixed-0'/>
+                      <target dev='vda' bus='virtio'/>
+                      <encryption format='luks'><secret type='passphrase' uuid='11111111-2222-3333-4444-555555555555'/></encryption>
+                    </disk>
+                    <disk type='network' device='disk'>
+                      <source protocol='rbd' name='pool/mixed-1'/>
+                      <target dev='vdb' bus='virtio'/>
+                    </disk>
+                    <disk type='file' device='cdrom'>
+                      <target dev='sda' bus='sata'/>
+                      <readonly/>
+                    </disk>
+                  </devices>
+                </domain>
+                """;
+        Domain domain = DomainReader.read(xml, VmState.PAUSED);
+
+        assertEquals("windows-11", domain.profile());
+        assertEquals(ByteSize.ofGiB(8), domain.memory());
+        assertEquals(4, domain.cpus());
+        assertEquals(List.of(
+                new VmDisk("vda", "/dev/vg0/mixed-0", false, true, true),
+                new VmDisk("vdb", "pool/mixed-1", false, false, false),
+                new VmDisk("sda", "", true, false, false)), domain.disks(), "an empty CD-ROM drive has no source");
+    }
+
+    @Test
+    void unescapesNamesAndPaths() {
+        Domain domain = DomainReader.read(LinuxDomainGoldenTest.nasty(), VmState.SHUT_OFF);
+        assertEquals(LinuxDomainGoldenTest.NASTY_NAME, domain.name());
+        assertEquals(LinuxDomainGoldenTest.NASTY_ISO, domain.disks().get(1).source());
+    }
+
+    @Test
+    void malformedXmlIsAClearError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DomainReader.read("<domain><name>x</domain>", VmState.UNKNOWN));
+        assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
+    }
+
+    @Test
+    void refusesDocumentTypeDeclarations() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE domain [ <!ENTITY x SYSTEM "file:///etc/hostname"> ]>
+                <domain type='kvm'><name>&x;</name><memory>1024</memory><vcpu>1</vcpu></domain>
+                """;
+        assertThrows(IllegalStateException.class, () -> DomainReader.read(xxe, VmState.UNKNOWN));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DomainReaderTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.phyllome.host.libvirt.internal.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+import io.phyllome.host.device.DeviceSetBuilder;
+import io.phyllome.host.hypervisor.DomainDefinition;
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.profile.ProfileContext;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.VmSpec;
+import io.phyllome.profiles.linux.LinuxProfile;
+
+/** Fake hosts, volumes and the checks shared by the domain XML tests. */
+final class Fixtures {
+
+    /** A fixed, fake secret id: the golden files must not change from run to run. */
+    static final String SECRET_UUID = "3d5e7f10-2b4c-4d6e-8f90-a1b2c3d4e5f6";
+    static final String DISKS = "/var/lib/phyllome/disks/";
+
+    /** Regenerate the golden files from the current output: {@code -Dgolden.update=true}. */
+    static final boolean UPDATE_GOLDEN = Boolean.getBoolean("golden.update");
+
+    private Fixtures() {
+    }
+
+    static HostCapabilities kvmHost() {
+        return new HostCapabilities("qemu:///system", "libvirt 9.0.0, QEMU 7.2.0", "x86_64", true, "",
+                List.of("pc-i440fx-7.2", "pc-q35-7.2", "q35"), true, true, true, ByteSize.ofGiB(64), 16);
+    }
+
+    static HostCapabilities emulatedHost() {
+        return new HostCapabilities("qemu:///embed?root=/var/lib/phyllome/libvirt", "libvirt 9.0.0, QEMU 7.2.0", "x86_64", false,
+                "the CPU advertises neither vmx nor svm", List.of("pc-q35-7.2", "q35"), true, false, false, ByteSize.ofGiB(8), 4);
+    }
+
+    static Volume encryptedVolume(String name, ByteSize size) {
+        return new Volume("phyllome", name, DISKS + name, size, new ByteSize(196_608), SECRET_UUID);
+    }
+
+    static Volume plainVolume(String name, ByteSize size) {
+        return new Volume("phyllome", name, DISKS + name, size, new ByteSize(196_608), "");
+    }
+
+    /** What VmService hands the hypervisor: the spec, the Linux profile's device set for this host, the volumes. */
+    static DomainDefinition linux(VmSpec spec, HostCapabilities host, Volume... volumes) {
+        LinuxProfile profile = new LinuxProfile();
+        DeviceSetBuilder devices = new DeviceSetBuilder();
+        profile.contribute(new ProfileContext() {
+            @Override
+            public VmSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public HostCapabilities host() {
+                return host;
+            }
+        }, devices);
+        return new DomainDefinition(spec, profile.descriptor(), devices.build(), List.of(volumes));
+    }
+
+    static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed XML (" + e.getMessage() + "):\n" + xml, e);
+        }
+    }
+
+    /**
+     * Validates domain XML against libvirt's own schema with {@code virt-xml-validate FILE domain}.
+     * Fails with the tool's output when it rejects the document.
+     */
+    static void assertValidDomain(String xml, Path tempDir) {
+        Path file;
+        try {
+            file = Files.createTempFile(tempDir, "domain-", ".xml");
+            Files.writeString(file, xml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot write the domain XML to " + tempDir, e);
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder("virt-xml-validate", file.toString(), "domain").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            fail("virt-xml-validate is not installed, so the domain XML cannot be checked against libvirt's schema: "
+                    + "install libvirt-clients (apt-get install libvirt-clients) [" + e.getMessage() + "]");
+            return;
+        }
+        try {
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("virt-xml-validate did not finish within 120 s");
+            }
+            if (process.exitValue() != 0) {
+                fail("virt-xml-validate " + file + " domain exited with " + process.exitValue() + ":\n" + output + "\n--- the XML:\n" + xml);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot read virt-xml-validate's output", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while validating", e);
+        }
+    }
+
+    /**
+     * Compares {@code actual} with {@code src/test/resources/golden/NAME.xml}; with
+     * {@code -Dgolden.update=true} it (re)writes the golden file instead. Review every change of a
+     * golden file by eye before committing it.
+     */
+    static void assertGolden(String name, String actual) {
+        String resource = "/golden/" + name + ".xml";
+        if (UPDATE_GOLDEN) {
+            Path file = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "golden", name + ".xml");
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AssertionError("cannot write golden file " + file, e);
+            }
+            System.out.println("golden file written: " + file);
+            return;
+        }
+        String expected;
+        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                fail("no golden file " + resource + ": review the rendered XML below, then write it with -Dgolden.update=true\n" + actual);
+                return;
+            }
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + resource, e);
+        }
+        assertEquals(expected, actual, "rendered domain XML differs from " + resource
+                + " (if the change is intended, review it and regenerate with -Dgolden.update=true)");
+    }
+}
