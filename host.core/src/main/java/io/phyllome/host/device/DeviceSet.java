@@ -1,5 +1,7 @@
 package io.phyllome.host.device;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,17 +37,17 @@ public final class DeviceSet {
         firmware = b.firmware;
         cpuMode = b.cpuMode;
         smm = b.smm;
-        hyperV = Set.copyOf(b.hyperV);
+        hyperV = Collections.unmodifiableSet(EnumSet.copyOf(b.hyperV));
         clock = b.clock;
         diskBus = b.diskBus;
         cdromBus = b.cdromBus;
         nic = b.nic;
         video = b.video;
         sound = b.sound;
-        inputs = Set.copyOf(b.inputs);
+        inputs = Collections.unmodifiableSet(EnumSet.copyOf(b.inputs));
         usb = b.usb || b.inputs.stream().anyMatch(i -> i.name().startsWith("USB_"));
         tpm = b.tpm;
-        channels = Set.copyOf(b.channels);
+        channels = Collections.unmodifiableSet(EnumSet.copyOf(b.channels));
         rng = b.rng;
         balloon = b.balloon;
         media = List.copyOf(b.media);
@@ -101,6 +103,7 @@ public final class DeviceSet {
         return sound;
     }
 
+    /** In the enum's order, so the same choice always renders the same definition. */
     public Set<InputDevice> inputs() {
         return inputs;
     }

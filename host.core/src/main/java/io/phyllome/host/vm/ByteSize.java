@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ByteSize(long bytes) implements Comparable<ByteSize> {
 
-    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,15})\\s*([KMGT]?)(?:I?B)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,15})\\s*(?:([KMGT])(?:I?B)?|B?)", Pattern.CASE_INSENSITIVE);
     private static final String UNITS = "KMGT";
 
     public ByteSize {
@@ -38,7 +38,8 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
             throw new IllegalArgumentException("'" + text + "' is not a size: write a whole number with an optional unit K, M, G or T, e.g. 512M or 4G");
         }
         long value = Long.parseLong(m.group(1));
-        int shift = 10 * (UNITS.indexOf(m.group(2).toUpperCase(Locale.ROOT)) + 1);
+        String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
+        int shift = unit.isEmpty() ? 0 : 10 * (UNITS.indexOf(unit) + 1);
         if (shift > 0 && value > (Long.MAX_VALUE >> shift)) {
             throw new IllegalArgumentException("'" + text + "' is too large");
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,7 +41,6 @@ class ByteSizeTest {
      * as KiB: "1024" parses to 1 MiB, "4B" to 4 KiB. Fix: {@code shift = unit.isEmpty() ? 0 : 10 *
      * (UNITS.indexOf(unit) + 1)}.
      */
-    @Disabled("BUG ByteSize.parse: a bare number is read as KiB, not bytes (ByteSize.java:41)")
     @Test
     void aBareNumberIsBytes() {
         assertEquals(1024, ByteSize.parse("1024").bytes());
@@ -127,7 +125,6 @@ class ByteSizeTest {
     }
 
     /** The same bug as {@link #aBareNumberIsBytes()}: toString() prints "100" for 100 bytes, which parses as 100K. */
-    @Disabled("BUG ByteSize.parse: a bare number is read as KiB, so toString() of a byte count does not parse back (ByteSize.java:41)")
     @ParameterizedTest
     @ValueSource(longs = { 1, 100, 1023, 1025, 123456789 })
     void toStringOfAByteCountParsesBack(long bytes) {

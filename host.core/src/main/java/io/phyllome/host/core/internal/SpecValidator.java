@@ -43,11 +43,14 @@ final class SpecValidator {
             if (disk.size().bytes() < ByteSize.ofMiB(1).bytes()) {
                 problems.add("disk size " + disk.size() + " is too small: give at least 1M, e.g. --disk 20G");
             } else if (disk.size().compareTo(MAX_DISK) > 0) {
-                problems.add("disk size " + disk.size() + " is more than the limit of " + MAX_DISK);
+                problems.add("disk size " + disk.size() + " is more than the limit of " + MAX_DISK + ": give a smaller --disk");
             }
         }
         spec.installMedia().ifPresent(iso -> checkFile("install medium", iso, problems));
         spec.directBoot().ifPresent(boot -> {
+            if (boot.cmdline().chars().anyMatch(Character::isISOControl)) {
+                problems.add("the kernel command line contains control characters: write it on one line of printable text");
+            }
             checkFile("kernel", boot.kernel(), problems);
             if (boot.initrd() != null) {
                 checkFile("initrd", boot.initrd(), problems);
@@ -84,7 +87,9 @@ final class SpecValidator {
     }
 
     private static void checkFile(String what, Path file, List<String> problems) {
-        if (!Files.isRegularFile(file)) {
+        if (file.toString().chars().anyMatch(Character::isISOControl)) {
+            problems.add(what + " path '" + printable(file.toString()) + "' contains control characters: rename the file");
+        } else if (!Files.isRegularFile(file)) {
             problems.add(what + " " + file + " does not exist or is not a file");
         } else if (!Files.isReadable(file)) {
             problems.add(what + " " + file + " is not readable");

@@ -65,7 +65,7 @@ public class VmService implements VirtualMachines {
             throw new InvalidSpecException(List.of("a VM named '" + spec.name() + "' already exists: choose another name, or delete it with vm:delete " + spec.name()));
         }
         ProfileDescriptor descriptor = profile.descriptor();
-        VmSpec resolved = withDefaults(spec, descriptor.recommended());
+        VmSpec resolved = withDefaults(spec, descriptor.recommended(), host);
         problems.addAll(SpecValidator.checkMinimum(resolved, descriptor));
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
@@ -76,13 +76,12 @@ public class VmService implements VirtualMachines {
         devices.findings().stream().map(Finding::toString).forEach(findings::add);
 
         List<Volume> volumes = new ArrayList<>();
+        Domain domain;
         try {
             for (DiskSpec disk : resolved.disks()) {
                 volumes.add(storage.create(resolved.name(), volumes.size(), disk));
             }
-            Domain domain = hypervisor.define(new DomainDefinition(resolved, descriptor, devices, volumes));
-            LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
-            return toInfo(domain, findings);
+            domain = hypervisor.define(new DomainDefinition(resolved, descriptor, devices, volumes));
         } catch (RuntimeException e) {
             for (Volume volume : volumes) {
                 try {
@@ -93,6 +92,8 @@ public class VmService implements VirtualMachines {
             }
             throw e;
         }
+        LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
+        return toInfo(domain, findings);
     }
 
     @Override
@@ -181,14 +182,17 @@ public class VmService implements VirtualMachines {
         }
     }
 
-    /** The spec with the profile's recommendation for every resource the user left out. */
-    private static VmSpec withDefaults(VmSpec spec, Resources recommended) {
+    /**
+     * The spec with the profile's recommendation for every resource the user left out, but never
+     * more than the host has.
+     */
+    private static VmSpec withDefaults(VmSpec spec, Resources recommended, HostCapabilities host) {
         VmSpec.Builder b = spec.toBuilder();
         if (spec.memory().isEmpty()) {
-            b.memory(recommended.memory());
+            b.memory(recommended.memory().compareTo(host.memory()) <= 0 ? recommended.memory() : ByteSize.ofMiB(host.memory().mib()));
         }
         if (spec.cpus() == 0) {
-            b.cpus(recommended.cpus());
+            b.cpus(Math.min(recommended.cpus(), host.cpus()));
         }
         return b.build();
     }

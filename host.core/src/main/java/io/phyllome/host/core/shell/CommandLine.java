@@ -5,29 +5,25 @@ import java.util.regex.Pattern;
 /** Turns process arguments into one Gogo command line, and exceptions into one line of text. */
 final class CommandLine {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=,+@%-]+");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:,+@-]+");
 
     private CommandLine() {
     }
 
-    /** Joins arguments, quoting each one that Gogo would otherwise split or expand. */
+    /**
+     * Joins arguments, single-quoting each one that Gogo would otherwise split, expand, evaluate
+     * or read as {@code null}; a quote inside is written {@code '\''}.
+     */
     static String join(String[] args) {
         StringBuilder line = new StringBuilder();
         for (String arg : args) {
             if (line.length() > 0) {
                 line.append(' ');
             }
-            if (PLAIN.matcher(arg).matches()) {
+            if (PLAIN.matcher(arg).matches() && !arg.equals("null")) {
                 line.append(arg);
             } else {
-                line.append('"');
-                for (char c : arg.toCharArray()) {
-                    if (c == '"' || c == '\\' || c == '$') {
-                        line.append('\\');
-                    }
-                    line.append(c);
-                }
-                line.append('"');
+                line.append('\'').append(arg.replace("'", "'\\''")).append('\'');
             }
         }
         return line.toString();

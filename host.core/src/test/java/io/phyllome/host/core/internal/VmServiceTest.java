@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,7 +198,6 @@ class VmServiceTest {
      * a 2 GiB / 1 CPU host "vm:create linux vm1" defines a 4 GiB / 2 CPU domain while "--memory 4G"
      * is refused. Either refusal (nothing created) or clamping to the host satisfies this test.
      */
-    @Disabled("BUG VmService.create: the profile's recommended memory/CPUs are not checked against the host")
     @Test
     void neverDefinesMoreThanTheHostHasWhenUsingTheRecommendation() {
         profiles.add(new FakeProfile("linux", (ctx, dev) -> { }));

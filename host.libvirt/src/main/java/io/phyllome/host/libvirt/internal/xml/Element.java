@@ -31,20 +31,43 @@ public final class Element {
         return new Element(name).text(String.valueOf(text));
     }
 
-    /** Sets an attribute; a {@code null} value leaves it out. */
+    /**
+     * Sets an attribute; a {@code null} value leaves it out.
+     *
+     * @throws IllegalArgumentException for control characters, which attribute values cannot keep
+     */
     public Element attr(String attribute, Object value) {
         if (value != null) {
-            attributes.put(attribute, String.valueOf(value));
+            String text = String.valueOf(value);
+            requireXmlText(attribute, text, false);
+            attributes.put(attribute, text);
         }
         return this;
     }
 
+    /** @throws IllegalArgumentException for characters XML 1.0 cannot hold */
     public Element text(String value) {
         if (!children.isEmpty()) {
             throw new IllegalStateException("<" + name + "> has child elements and cannot hold text");
         }
+        requireXmlText(name, value, true);
         this.text = value;
         return this;
+    }
+
+    /** XML 1.0 characters; in attributes without tab and line breaks, which parsers turn into spaces. */
+    private void requireXmlText(String what, String value, boolean lineBreaksAllowed) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean whitespace = c == '\t' || c == '\n' || c == '\r';
+            boolean allowed = whitespace ? lineBreaksAllowed : c >= 0x20 && c != 0xFFFE && c != 0xFFFF;
+            if (!allowed) {
+                throw new IllegalArgumentException(String.format("<%s> %s: character U+%04X is not allowed in XML here", name, what, (int) c));
+            }
+        }
     }
 
     /** Appends a child; {@code null} is ignored, so optional parts can be added unconditionally. */

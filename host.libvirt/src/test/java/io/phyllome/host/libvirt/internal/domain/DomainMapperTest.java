@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -187,7 +186,6 @@ class DomainMapperTest {
      * for inputs, channels and hyperV, or iterate {@code new TreeSet<>(devices.inputs())} in
      * DomainMapper as FeaturesXml already does for Hyper-V. This test fails in most JVM runs.
      */
-    @Disabled("BUG DomainMapper/DeviceSet: <input> order depends on Set.copyOf's per-JVM random iteration order")
     @Test
     void inputsAreWrittenInDeclarationOrder() {
         DeviceSetBuilder devices = new DeviceSetBuilder();
