@@ -75,8 +75,15 @@ fetch() {
         f="$DEBS/${pkg}_${ver/:/%3a}_amd64.deb"
         if [ ! -s "$f" ]; then
             log "downloading $pkg $ver"
-            (cd "$DEBS" && apt-get "${APT_OPTS[@]}" -q download "$pkg=$ver" >/dev/null) \
-                || die "apt-get download $pkg=$ver failed"
+            if ! (cd "$DEBS" && apt-get "${APT_OPTS[@]}" -q download "$pkg=$ver" >/dev/null 2>&1); then
+                # stale package lists name a version the archive no longer has: refresh once
+                log "apt-get download $pkg=$ver failed: running apt-get update"
+                apt-get -qq update >/dev/null
+                ver=$(apt-cache policy "$pkg" 2>/dev/null | sed -n 's/^ *Candidate: //p')
+                f="$DEBS/${pkg}_${ver/:/%3a}_amd64.deb"
+                (cd "$DEBS" && apt-get "${APT_OPTS[@]}" -q download "$pkg=$ver" >/dev/null) \
+                    || die "apt-get download $pkg=$ver failed"
+            fi
         fi
         [ -s "$f" ] || f=$(cached_deb "$pkg")
     else
