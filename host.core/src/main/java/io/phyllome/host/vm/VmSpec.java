@@ -3,6 +3,8 @@ package io.phyllome.host.vm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,7 @@ public final class VmSpec {
     private final Path installMedia;
     private final DirectBoot directBoot;
     private final String network;
+    private final Map<String, String> options;
 
     private VmSpec(Builder b) {
         this.name = b.name;
@@ -30,6 +33,7 @@ public final class VmSpec {
         this.installMedia = b.installMedia;
         this.directBoot = b.directBoot;
         this.network = b.network;
+        this.options = Map.copyOf(b.options);
     }
 
     public static Builder builder(String profile, String name) {
@@ -76,11 +80,20 @@ public final class VmSpec {
         return Optional.ofNullable(network);
     }
 
+    /**
+     * Profile options, e.g. {@code tpm=on} for a profile that offers a TPM optionally; a profile
+     * ignores options it does not know.
+     */
+    public Map<String, String> options() {
+        return options;
+    }
+
     /** A builder holding this spec's values, to derive a changed spec. */
     public Builder toBuilder() {
         Builder b = new Builder(profile, name).cpus(cpus).installMedia(installMedia).directBoot(directBoot).network(network);
         b.memory = memory;
         b.disks.addAll(disks);
+        b.options.putAll(options);
         return b;
     }
 
@@ -88,12 +101,12 @@ public final class VmSpec {
     public boolean equals(Object o) {
         return o instanceof VmSpec s && name.equals(s.name) && profile.equals(s.profile) && Objects.equals(memory, s.memory)
                 && cpus == s.cpus && disks.equals(s.disks) && Objects.equals(installMedia, s.installMedia)
-                && Objects.equals(directBoot, s.directBoot) && Objects.equals(network, s.network);
+                && Objects.equals(directBoot, s.directBoot) && Objects.equals(network, s.network) && options.equals(s.options);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, profile, memory, cpus, disks, installMedia, directBoot, network);
+        return Objects.hash(name, profile, memory, cpus, disks, installMedia, directBoot, network, options);
     }
 
     @Override
@@ -111,6 +124,7 @@ public final class VmSpec {
         private Path installMedia;
         private DirectBoot directBoot;
         private String network;
+        private final Map<String, String> options = new TreeMap<>();
 
         private Builder(String profile, String name) {
             this.profile = Objects.requireNonNull(profile, "profile");
@@ -144,6 +158,11 @@ public final class VmSpec {
 
         public Builder network(String network) {
             this.network = network;
+            return this;
+        }
+
+        public Builder option(String key, String value) {
+            options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -57,6 +57,8 @@ public class VmCommands {
             @Parameter(names = "--cmdline", absentValue = ABSENT) String cmdline,
             @Descriptor("network to attach to (default: the host's default network)")
             @Parameter(names = "--network", absentValue = ABSENT) String network,
+            @Descriptor("profile options as KEY=VALUE[,KEY=VALUE...], e.g. tpm=on (see profile:show)")
+            @Parameter(names = "--options", absentValue = ABSENT) String options,
             @Descriptor("guest profile id (see profile:list)") String profile,
             @Descriptor("name of the new VM") String name) {
         VmSpec.Builder spec = VmSpec.builder(profile, name).cpus(cpus);
@@ -79,6 +81,13 @@ public class VmCommands {
         }
         if (!network.isEmpty()) {
             spec.network(network);
+        }
+        for (String option : options.isEmpty() ? new String[0] : options.split(",")) {
+            String[] kv = option.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new VmException("--options: '" + option + "' is not KEY=VALUE, e.g. --options tpm=on");
+            }
+            spec.option(kv[0].trim(), kv[1].trim());
         }
         VmInfo vm = vms.create(spec.build());
         StringBuilder out = new StringBuilder("created ").append(vm.name()).append(" (").append(vm.memory()).append(", ")

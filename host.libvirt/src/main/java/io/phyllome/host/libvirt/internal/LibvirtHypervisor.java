@@ -46,7 +46,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     private static final String EMBEDDED_URI = "qemu:///embed?root=";
     private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
-    private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 64;
+    private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 32;
 
     private final Path stateDir;
     private final String configuredUri;

@@ -1,0 +1,16 @@
+package io.phyllome.profiles.windows;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+import io.phyllome.host.profile.GuestProfile;
+
+/** Windows Server 2025. */
+@Component(service = GuestProfile.class, configurationPid = WindowsConfig.PID)
+public class WindowsServer2025Profile extends WindowsProfile {
+
+    @Activate
+    public WindowsServer2025Profile(WindowsConfig config) {
+        super(WindowsRelease.SERVER_2025, config);
+    }
+}
