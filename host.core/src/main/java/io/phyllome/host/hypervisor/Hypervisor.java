@@ -35,4 +35,14 @@ public interface Hypervisor {
 
     /** The hypervisor's own description of the VM (libvirt domain XML). */
     String describe(String name);
+
+    /** The VM's display as a PNG image. */
+    byte[] screenshot(String name);
+
+    /**
+     * Moves a shut-off VM's disks and network cards from emulated to virtio devices.
+     *
+     * @return what changed, one line per device; empty when everything was virtio already
+     */
+    List<String> useVirtio(String name);
 }

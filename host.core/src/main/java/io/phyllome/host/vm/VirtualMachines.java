@@ -42,4 +42,15 @@ public interface VirtualMachines {
 
     /** The hypervisor's definition of the VM (libvirt domain XML). */
     String definition(String name);
+
+    /** What a running VM's display shows, as a PNG image. */
+    byte[] screenshot(String name);
+
+    /**
+     * Switches a shut-off VM's disks and network cards to virtio, once its guest has the drivers
+     * (a Windows installed without them runs on SATA and e1000e).
+     *
+     * @return what changed, one line per device
+     */
+    List<String> useVirtio(String name);
 }

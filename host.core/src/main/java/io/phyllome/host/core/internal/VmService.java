@@ -158,6 +158,21 @@ public class VmService implements VirtualMachines {
         return hypervisor.describe(name);
     }
 
+    @Override
+    public byte[] screenshot(String name) {
+        requireActive(name);
+        return hypervisor.screenshot(name);
+    }
+
+    @Override
+    public List<String> useVirtio(String name) {
+        Domain domain = require(name);
+        if (domain.state().isActive()) {
+            throw new VmException("VM '" + name + "' is " + domain.state() + ": shut it down first (vm:shutdown " + name + ")");
+        }
+        return hypervisor.useVirtio(name);
+    }
+
     private Domain require(String name) {
         return hypervisor.find(name).orElseThrow(() -> new NoSuchVmException(name));
     }

@@ -1,6 +1,9 @@
 package io.phyllome.host.core.shell;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
@@ -22,7 +25,8 @@ import io.phyllome.host.vm.VmSpec;
 @Component(service = VmCommands.class, property = { "osgi.command.scope=vm",
         "osgi.command.function=create", "osgi.command.function=list", "osgi.command.function=info",
         "osgi.command.function=start", "osgi.command.function=shutdown", "osgi.command.function=stop",
-        "osgi.command.function=delete", "osgi.command.function=xml" })
+        "osgi.command.function=delete", "osgi.command.function=xml", "osgi.command.function=screenshot",
+        "osgi.command.function=virtio" })
 public class VmCommands {
 
     private static final String ABSENT = "";
@@ -138,6 +142,19 @@ public class VmCommands {
     @Descriptor("print a VM's libvirt domain XML")
     public String xml(@Descriptor("VM name") String name) {
         return vms.definition(name);
+    }
+
+    @Descriptor("save what a running VM's display shows as a PNG file")
+    public String screenshot(@Descriptor("VM name") String name, @Descriptor("PNG file to write") String file) throws IOException {
+        Path png = Path.of(file).toAbsolutePath();
+        Files.write(png, vms.screenshot(name));
+        return "saved " + png;
+    }
+
+    @Descriptor("switch a shut-off VM's disks and network cards to virtio, once its guest has the drivers")
+    public String virtio(@Descriptor("VM name") String name) {
+        List<String> changes = vms.useVirtio(name);
+        return changes.isEmpty() ? name + " already uses virtio" : String.join("\n", changes);
     }
 
     private ByteSize recommendedDisk(String profile) {

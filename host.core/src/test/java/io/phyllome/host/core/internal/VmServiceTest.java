@@ -522,6 +522,18 @@ class VmServiceTest {
             journal.add("hypervisor.describe " + name);
             return "<domain name='" + name + "'/>";
         }
+
+        @Override
+        public byte[] screenshot(String name) {
+            journal.add("hypervisor.screenshot " + name);
+            return new byte[0];
+        }
+
+        @Override
+        public List<String> useVirtio(String name) {
+            journal.add("hypervisor.useVirtio " + name);
+            return List.of();
+        }
     }
 
     final class FakeStorage implements Storage {

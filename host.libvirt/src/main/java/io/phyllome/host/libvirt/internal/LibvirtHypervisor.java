@@ -1,5 +1,6 @@
 package io.phyllome.host.libvirt.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.Secret;
+import org.libvirt.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +29,7 @@ import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.libvirt.internal.domain.DomainMapper;
 import io.phyllome.host.libvirt.internal.domain.DomainReader;
+import io.phyllome.host.libvirt.internal.domain.VirtioSwitch;
 import io.phyllome.host.libvirt.internal.xml.Element;
 import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.platform.StateDirectory;
@@ -47,6 +50,8 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
     private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 32;
+    /** The definition a VM has when it next starts, not its live state. */
+    private static final int XML_INACTIVE = 2;
 
     private final Path stateDir;
     private final String configuredUri;
@@ -157,6 +162,41 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
             return lookup(name).getXMLDesc(0);
         } catch (LibvirtException e) {
             throw Errors.of("describe VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public byte[] screenshot(String name) {
+        org.libvirt.Domain domain = lookup(name);
+        try {
+            Stream stream = connection().streamNew(0);
+            try {
+                String mimeType = domain.screenshot(stream, 0);
+                ByteArrayOutputStream image = new ByteArrayOutputStream();
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = stream.receive(buffer)) > 0;) {
+                    image.write(buffer, 0, n);
+                }
+                stream.finish();
+                return Screenshots.toPng(image.toByteArray(), mimeType);
+            } finally {
+                stream.free();
+            }
+        } catch (LibvirtException e) {
+            throw Errors.of("take a screenshot of VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public List<String> useVirtio(String name) {
+        try {
+            VirtioSwitch.Result result = VirtioSwitch.apply(lookup(name).getXMLDesc(XML_INACTIVE));
+            if (!result.changes().isEmpty()) {
+                connection().domainDefineXML(result.xml());
+            }
+            return result.changes();
+        } catch (LibvirtException e) {
+            throw Errors.of("switch VM '" + name + "' to virtio", e);
         }
     }
 

@@ -1,0 +1,123 @@
+package io.phyllome.host.libvirt.internal.domain;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+import io.phyllome.host.device.DiskBus;
+
+/**
+ * Moves a defined domain's disks and NICs from emulated to virtio devices, for a guest that has
+ * its virtio drivers now (a Windows installed from SATA and e1000e). CD-ROMs stay as they are;
+ * libvirt assigns the new devices their addresses.
+ */
+public final class VirtioSwitch {
+
+    private static final Set<String> EMULATED_DISK_BUSES = Set.of("sata", "scsi", "ide", "usb");
+
+    private VirtioSwitch() {
+    }
+
+    /** The result of a switch: the new definition and what changed, one line per device. */
+    public record Result(String xml, List<String> changes) {
+    }
+
+    public static Result apply(String domainXml) {
+        Document doc = parse(domainXml);
+        List<String> changes = new ArrayList<>();
+        int virtioDisks = countVirtioDisks(doc);
+        NodeList disks = doc.getDocumentElement().getElementsByTagName("disk");
+        for (int i = 0; i < disks.getLength(); i++) {
+            Element disk = (Element) disks.item(i);
+            Element target = child(disk, "target");
+            if (!"disk".equals(disk.getAttribute("device")) || target == null || !EMULATED_DISK_BUSES.contains(target.getAttribute("bus"))) {
+                continue;
+            }
+            String before = target.getAttribute("dev") + " (" + target.getAttribute("bus") + ")";
+            String dev = DiskXml.target(DiskBus.VIRTIO, virtioDisks++);
+            target.setAttribute("bus", "virtio");
+            target.setAttribute("dev", dev);
+            removeChild(disk, "address");
+            changes.add("disk " + before + " -> " + dev + " (virtio)");
+        }
+        NodeList nics = doc.getDocumentElement().getElementsByTagName("interface");
+        for (int i = 0; i < nics.getLength(); i++) {
+            Element nic = (Element) nics.item(i);
+            Element model = child(nic, "model");
+            if (model != null && !"virtio".equals(model.getAttribute("type"))) {
+                changes.add("network card " + model.getAttribute("type") + " -> virtio");
+                model.setAttribute("type", "virtio");
+                removeChild(nic, "address");
+            }
+        }
+        return new Result(serialize(doc), changes);
+    }
+
+    private static int countVirtioDisks(Document doc) {
+        int count = 0;
+        NodeList targets = doc.getDocumentElement().getElementsByTagName("target");
+        for (int i = 0; i < targets.getLength(); i++) {
+            Element target = (Element) targets.item(i);
+            if ("disk".equals(target.getParentNode().getNodeName()) && "virtio".equals(target.getAttribute("bus"))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getTagName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static void removeChild(Element parent, String name) {
+        Element child = child(parent, name);
+        if (child != null) {
+            parent.removeChild(child);
+        }
+    }
+
+    private static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new IllegalStateException("libvirt returned domain XML that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String serialize(Document doc) {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write the changed domain XML: " + e.getMessage(), e);
+        }
+    }
+}
