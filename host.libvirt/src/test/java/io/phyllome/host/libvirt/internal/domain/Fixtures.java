@@ -20,6 +20,7 @@ import org.xml.sax.InputSource;
 import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
@@ -49,6 +50,20 @@ final class Fixtures {
                 "the CPU advertises neither vmx nor svm", List.of("pc-q35-7.2", "q35"), true, false, false, ByteSize.ofGiB(8), 4);
     }
 
+    /**
+     * An emulation-only host like the build machines: no usable KVM, but OVMF with Secure Boot and
+     * swtpm installed, so Windows profiles can run on it.
+     */
+    static HostCapabilities emulatedWindowsHost() {
+        return firmware(emulatedHost(), true, true);
+    }
+
+    /** {@code host} with other firmware and TPM emulation: {@code secureBoot} (OVMF .ms/.secboot) and swtpm. */
+    static HostCapabilities firmware(HostCapabilities host, boolean secureBoot, boolean tpmEmulator) {
+        return new HostCapabilities(host.connection(), host.version(), host.arch(), host.kvmUsable(), host.kvmProblem(),
+                host.machines(), host.uefi(), secureBoot, tpmEmulator, host.memory(), host.cpus());
+    }
+
     static Volume encryptedVolume(String name, ByteSize size) {
         return new Volume("phyllome", name, DISKS + name, size, new ByteSize(196_608), SECRET_UUID);
     }
@@ -59,7 +74,11 @@ final class Fixtures {
 
     /** What VmService hands the hypervisor: the spec, the Linux profile's device set for this host, the volumes. */
     static DomainDefinition linux(VmSpec spec, HostCapabilities host, Volume... volumes) {
-        LinuxProfile profile = new LinuxProfile();
+        return define(new LinuxProfile(), spec, host, volumes);
+    }
+
+    /** What VmService hands the hypervisor: the spec, {@code profile}'s device set for this host, the volumes. */
+    static DomainDefinition define(GuestProfile profile, VmSpec spec, HostCapabilities host, Volume... volumes) {
         DeviceSetBuilder devices = new DeviceSetBuilder();
         profile.contribute(new ProfileContext() {
             @Override
