@@ -5,6 +5,9 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+
 /**
  * What the platform needs from a hypervisor. Implemented by the libvirt adapter; failures are
  * {@link io.phyllome.host.vm.VmException}s with a clear message.
@@ -45,4 +48,17 @@ public interface Hypervisor {
      * @return what changed, one line per device; empty when everything was virtio already
      */
     List<String> useVirtio(String name);
+
+    /**
+     * Adds a disk to a VM's definition, on the bus of its other disks, and to the running VM.
+     *
+     * @return the guest's name of the new disk, e.g. {@code vdb}
+     */
+    String attachDisk(String name, Volume volume);
+
+    /**
+     * Grows a VM's disk. A shut-off VM is started paused for the time it takes, so that the
+     * hypervisor, which alone holds an encrypted disk's key, does it.
+     */
+    void resizeDisk(String name, String target, ByteSize size);
 }

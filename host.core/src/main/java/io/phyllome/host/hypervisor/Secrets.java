@@ -1,5 +1,6 @@
 package io.phyllome.host.hypervisor;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -19,6 +20,9 @@ public interface Secrets {
 
     /** The id of the secret of the volume at {@code volumePath}, if there is one. */
     Optional<String> findVolumeKey(String volumePath);
+
+    /** The ids of all volume keys, by the path of their volume. */
+    Map<String, String> volumeKeys();
 
     /** Removes a secret; nothing happens when it does not exist. */
     void delete(String uuid);

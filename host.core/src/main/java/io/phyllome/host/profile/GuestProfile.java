@@ -1,5 +1,7 @@
 package io.phyllome.host.profile;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 import io.phyllome.host.device.DeviceSetBuilder;
@@ -13,6 +15,14 @@ import io.phyllome.host.device.DeviceSetBuilder;
 public interface GuestProfile {
 
     ProfileDescriptor descriptor();
+
+    /**
+     * The options this profile understands (see {@link io.phyllome.host.vm.VmSpec#options()}),
+     * each with a line of help; a spec with any other option is refused before the profile runs.
+     */
+    default Map<String, String> options() {
+        return Map.of();
+    }
 
     /**
      * Chooses the virtual hardware for one VM. Report what the user should know as findings on

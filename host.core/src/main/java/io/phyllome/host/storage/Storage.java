@@ -25,4 +25,15 @@ public interface Storage {
 
     /** The volumes the platform manages. */
     List<Volume> list();
+
+    /**
+     * Keys the platform stored for volumes of its pool that no longer exist (left by a crash
+     * between a disk's key and its file).
+     *
+     * @return the ids of those keys
+     */
+    List<String> orphanKeys();
+
+    /** Removes the keys {@link #orphanKeys()} reports. */
+    void removeOrphanKeys();
 }

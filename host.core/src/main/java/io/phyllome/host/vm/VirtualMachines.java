@@ -53,4 +53,13 @@ public interface VirtualMachines {
      * @return what changed, one line per device
      */
     List<String> useVirtio(String name);
+
+    /** Creates a new disk (encrypted unless the spec opts out) and attaches it to a VM. */
+    VmDisk addDisk(String name, DiskSpec disk);
+
+    /** Grows a VM's disk, given by its guest name (e.g. {@code vda}), to {@code size}. */
+    void resizeDisk(String name, String target, ByteSize size);
+
+    /** Deletes a disk the platform created, with its key; refused while a VM still uses it. */
+    void deleteDisk(String path);
 }

@@ -3,6 +3,7 @@ package io.phyllome.profiles.windows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Map;
 
 import io.phyllome.host.device.ClockOffset;
 import io.phyllome.host.device.CpuMode;
@@ -42,12 +43,17 @@ abstract class WindowsProfile implements GuestProfile {
 
     WindowsProfile(WindowsRelease release, WindowsConfig config) {
         this.release = release;
-        this.virtioWin = Path.of(config.virtioWinIso());
+        this.virtioWin = config.virtioWinIso().isBlank() ? null : Path.of(config.virtioWinIso());
     }
 
     @Override
     public ProfileDescriptor descriptor() {
         return release.descriptor();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return release.tpmRequired() ? Map.of() : Map.of(TPM_OPTION, "on: add a TPM 2.0 (for the upgrade to Windows 11); off (default)");
     }
 
     @Override
@@ -57,7 +63,11 @@ abstract class WindowsProfile implements GuestProfile {
         if (!host.secureBoot()) {
             throw new ProfileException("profile '" + id + "' needs UEFI firmware with Secure Boot, which this host lacks: install the ovmf package");
         }
-        boolean tpm = release.tpmRequired() || "on".equals(context.spec().options().get(TPM_OPTION));
+        String tpmOption = context.spec().options().getOrDefault(TPM_OPTION, "off");
+        if (!tpmOption.equals("on") && !tpmOption.equals("off")) {
+            throw new ProfileException("option tpm=" + tpmOption + " of profile '" + id + "' must be tpm=on or tpm=off");
+        }
+        boolean tpm = release.tpmRequired() || tpmOption.equals("on");
         if (tpm && !host.tpmEmulator()) {
             throw new ProfileException("profile '" + id + "' needs a TPM 2.0 emulator, which this host lacks: install the swtpm and swtpm-tools packages");
         }
@@ -73,10 +83,10 @@ abstract class WindowsProfile implements GuestProfile {
             devices.cpu(CpuMode.MAXIMUM).finding(Finding.Severity.INFO, "KVM is not usable (" + host.kvmProblem()
                     + "): Windows runs emulated, very slowly, and without Hyper-V enlightenments");
         }
-        if (Files.isReadable(virtioWin)) {
+        if (virtioWin != null && virtioWin.isAbsolute() && Files.isRegularFile(virtioWin) && Files.isReadable(virtioWin)) {
             devices.diskBus(DiskBus.VIRTIO).nic(NicModel.VIRTIO).medium(new Medium(virtioWin, DiskBus.SATA, true));
         } else {
-            devices.diskBus(DiskBus.SATA).nic(NicModel.E1000E).warn("no virtio-win drivers at " + virtioWin
+            devices.diskBus(DiskBus.SATA).nic(NicModel.E1000E).warn("no virtio-win drivers at " + (virtioWin == null ? WindowsConfig.DEFAULT_VIRTIO_WIN : virtioWin)
                     + ": the disk is on SATA and the NIC an e1000e, which Windows' own installer drives; put the virtio-win ISO there"
                     + " (or set virtioWinIso in " + WindowsConfig.PID + ") for virtio, or switch a VM with drivers installed with vm:virtio NAME");
         }

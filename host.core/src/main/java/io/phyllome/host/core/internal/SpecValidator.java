@@ -39,13 +39,7 @@ final class SpecValidator {
         } else if (spec.cpus() > host.cpus()) {
             problems.add(spec.cpus() + " CPUs are more than this host has (" + host.cpus() + "): give fewer with --cpus");
         }
-        for (DiskSpec disk : spec.disks()) {
-            if (disk.size().bytes() < ByteSize.ofMiB(1).bytes()) {
-                problems.add("disk size " + disk.size() + " is too small: give at least 1M, e.g. --disk 20G");
-            } else if (disk.size().compareTo(MAX_DISK) > 0) {
-                problems.add("disk size " + disk.size() + " is more than the limit of " + MAX_DISK + ": give a smaller --disk");
-            }
-        }
+        spec.disks().forEach(disk -> problems.addAll(checkDisk(disk)));
         spec.installMedia().ifPresent(iso -> checkFile("install medium", iso, problems));
         spec.directBoot().ifPresent(boot -> {
             if (boot.cmdline().chars().anyMatch(Character::isISOControl)) {
@@ -57,6 +51,17 @@ final class SpecValidator {
             }
         });
         return problems;
+    }
+
+    /** Problems with one new disk. */
+    static List<String> checkDisk(DiskSpec disk) {
+        if (disk.size().bytes() < ByteSize.ofMiB(1).bytes()) {
+            return List.of("disk size " + disk.size() + " is too small: give at least 1M, e.g. --disk 20G");
+        }
+        if (disk.size().compareTo(MAX_DISK) > 0) {
+            return List.of("disk size " + disk.size() + " is more than the limit of " + MAX_DISK + ": give a smaller --disk");
+        }
+        return List.of();
     }
 
     /** Problems with the spec's resources against the profile's minimum. */

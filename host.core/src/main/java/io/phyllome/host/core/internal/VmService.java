@@ -65,6 +65,12 @@ public class VmService implements VirtualMachines {
             throw new InvalidSpecException(List.of("a VM named '" + spec.name() + "' already exists: choose another name, or delete it with vm:delete " + spec.name()));
         }
         ProfileDescriptor descriptor = profile.descriptor();
+        for (String option : spec.options().keySet()) {
+            if (!profile.options().containsKey(option)) {
+                problems.add("profile '" + descriptor.id() + "' has no option '" + option + "'"
+                        + (profile.options().isEmpty() ? "" : ": it understands " + String.join(", ", new java.util.TreeSet<>(profile.options().keySet()))));
+            }
+        }
         VmSpec resolved = withDefaults(spec, descriptor.recommended(), host);
         problems.addAll(SpecValidator.checkMinimum(resolved, descriptor));
         if (!problems.isEmpty()) {
@@ -145,7 +151,7 @@ public class VmService implements VirtualMachines {
             return;
         }
         for (VmDisk disk : domain.disks()) {
-            if (disk.managed()) {
+            if (disk.managed() && usersOf(disk.source()).isEmpty()) {
                 storage.find(disk.source()).ifPresent(storage::delete);
             }
         }
@@ -171,6 +177,58 @@ public class VmService implements VirtualMachines {
             throw new VmException("VM '" + name + "' is " + domain.state() + ": shut it down first (vm:shutdown " + name + ")");
         }
         return hypervisor.useVirtio(name);
+    }
+
+    @Override
+    public VmDisk addDisk(String name, DiskSpec disk) {
+        Domain domain = require(name);
+        List<String> problems = SpecValidator.checkDisk(disk);
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
+        int index = (int) domain.disks().stream().filter(VmDisk::managed).count();
+        Volume volume = storage.create(name, index, disk);
+        try {
+            String target = hypervisor.attachDisk(name, volume);
+            return new VmDisk(target, volume.path(), false, volume.encrypted(), true);
+        } catch (RuntimeException e) {
+            try {
+                storage.delete(volume);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void resizeDisk(String name, String target, ByteSize size) {
+        Domain domain = require(name);
+        VmDisk disk = domain.disks().stream().filter(d -> d.target().equals(target)).findFirst()
+                .orElseThrow(() -> new VmException("VM '" + name + "' has no disk '" + target + "': its disks are "
+                        + domain.disks().stream().map(VmDisk::target).toList()));
+        Volume volume = disk.managed() ? storage.find(disk.source()).orElse(null) : null;
+        if (volume == null) {
+            throw new VmException("disk " + target + " of VM '" + name + "' (" + disk.source() + ") was not created by the platform: resize it with qemu-img");
+        }
+        if (size.compareTo(volume.capacity()) <= 0) {
+            throw new VmException("disks only grow: " + target + " is " + volume.capacity() + ", give a larger size than that");
+        }
+        hypervisor.resizeDisk(name, target, size);
+    }
+
+    @Override
+    public void deleteDisk(String path) {
+        List<String> users = usersOf(path);
+        if (!users.isEmpty()) {
+            throw new VmException("disk " + path + " is used by VM " + String.join(", ", users) + ": delete the VM first (vm:delete)");
+        }
+        storage.delete(storage.find(path).orElseThrow(() -> new VmException("no disk of the platform at " + path + ": disk:list shows them")));
+    }
+
+    /** The VMs whose definition refers to the disk at {@code path}. */
+    private List<String> usersOf(String path) {
+        return hypervisor.list().stream().filter(d -> d.disks().stream().anyMatch(disk -> disk.source().equals(path))).map(Domain::name).toList();
     }
 
     private Domain require(String name) {

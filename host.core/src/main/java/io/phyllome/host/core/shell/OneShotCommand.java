@@ -40,7 +40,7 @@ public class OneShotCommand {
 
     @Activate
     public OneShotCommand(@Reference CommandProcessor processor, @Reference VmCommands vm, @Reference ProfileCommands profile,
-            @Reference HostCommands host, BundleContext context) throws InvalidSyntaxException {
+            @Reference HostCommands host, @Reference DiskCommands disk, BundleContext context) throws InvalidSyntaxException {
         this.processor = processor;
         String[] args = launcherArguments(context);
         if (args.length > 0) {

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.profile.Resources;
@@ -32,10 +33,13 @@ public class ProfileCommands {
 
     @Descriptor("show a guest profile: what it is for and the resources it needs")
     public String show(@Descriptor("profile id (see profile:list)") String id) {
-        ProfileDescriptor p = profiles.find(id).map(profile -> profile.descriptor())
+        GuestProfile profile = profiles.find(id)
                 .orElseThrow(() -> new VmException("unknown profile '" + id + "': profile:list shows the installed ones"));
-        return String.format("id:          %s%nname:        %s%nfamily:      %s%nosinfo:      %s%nminimum:     %s%nrecommended: %s",
-                p.id(), p.displayName(), p.family(), String.join(", ", p.osinfoIds()), resources(p.minimum()), resources(p.recommended()));
+        ProfileDescriptor p = profile.descriptor();
+        StringBuilder out = new StringBuilder(String.format("id:          %s%nname:        %s%nfamily:      %s%nosinfo:      %s%nminimum:     %s%nrecommended: %s",
+                p.id(), p.displayName(), p.family(), String.join(", ", p.osinfoIds()), resources(p.minimum()), resources(p.recommended())));
+        new java.util.TreeMap<>(profile.options()).forEach((key, help) -> out.append(String.format("%noption:      %s=%s", key, help)));
+        return out.toString();
     }
 
     private static String resources(Resources r) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,7 @@ import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmSpec;
@@ -61,7 +63,7 @@ public class VmCommands {
             @Parameter(names = "--cmdline", absentValue = ABSENT) String cmdline,
             @Descriptor("network to attach to (default: the host's default network)")
             @Parameter(names = "--network", absentValue = ABSENT) String network,
-            @Descriptor("profile options as KEY=VALUE[,KEY=VALUE...], e.g. tpm=on (see profile:show)")
+            @Descriptor("profile options as KEY=VALUE[,KEY=VALUE...], e.g. tpm=on (profile:show lists a profile's options)")
             @Parameter(names = "--options", absentValue = ABSENT) String options,
             @Descriptor("guest profile id (see profile:list)") String profile,
             @Descriptor("name of the new VM") String name) {
@@ -130,13 +132,39 @@ public class VmCommands {
         return "stopped " + name;
     }
 
-    @Descriptor("delete a VM with its firmware variables, TPM state and disks")
-    public String delete(
-            @Descriptor("keep the VM's disks (and their keys)")
+    @Descriptor("delete a VM with its firmware variables and TPM state; asks whether to delete its disks too")
+    public String delete(CommandSession session,
+            @Descriptor("keep the VM's disks (and their keys); disk:delete removes them later")
             @Parameter(names = "--keep-disks", absentValue = "false", presentValue = "true") boolean keepDisks,
-            @Descriptor("VM name") String name) {
+            @Descriptor("delete the VM's disks too, without asking")
+            @Parameter(names = "--with-disks", absentValue = "false", presentValue = "true") boolean withDisks,
+            @Descriptor("VM name") String name) throws IOException {
+        if (keepDisks && withDisks) {
+            throw new VmException("give --keep-disks or --with-disks, not both");
+        }
+        if (!keepDisks && !withDisks) {
+            List<VmDisk> disks = vms.info(name).disks().stream().filter(VmDisk::managed).toList();
+            if (!disks.isEmpty()) {
+                keepDisks = !confirm(session, "delete the " + disks.size() + " disk(s) of " + name + " too ("
+                        + disks.stream().map(VmDisk::source).collect(Collectors.joining(", ")) + ")?", name);
+            }
+        }
         vms.delete(name, keepDisks);
-        return "deleted " + name + (keepDisks ? " (disks kept)" : "");
+        return "deleted " + name + (keepDisks ? " (disks kept: disk:list shows them)" : "");
+    }
+
+    /** Asks a yes/no question on an interactive console; elsewhere the caller must have said. */
+    private static boolean confirm(CommandSession session, String question, String name) throws IOException {
+        if (System.console() == null || session == null) {
+            throw new VmException("VM '" + name + "' has disks: add --with-disks to delete them too, or --keep-disks to keep them");
+        }
+        session.getConsole().print(question + " [y/N] ");
+        session.getConsole().flush();
+        StringBuilder answer = new StringBuilder();
+        for (int c; (c = session.getKeyboard().read()) != -1 && c != '\n';) {
+            answer.append((char) c);
+        }
+        return answer.toString().trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
     }
 
     @Descriptor("print a VM's libvirt domain XML")

@@ -534,6 +534,17 @@ class VmServiceTest {
             journal.add("hypervisor.useVirtio " + name);
             return List.of();
         }
+
+        @Override
+        public String attachDisk(String name, Volume volume) {
+            journal.add("hypervisor.attachDisk " + name + " " + volume.path());
+            return "vdb";
+        }
+
+        @Override
+        public void resizeDisk(String name, String target, ByteSize size) {
+            journal.add("hypervisor.resizeDisk " + name + " " + target + " " + size);
+        }
     }
 
     final class FakeStorage implements Storage {
@@ -575,6 +586,16 @@ class VmServiceTest {
         public List<Volume> list() {
             journal.add("storage.list");
             return List.copyOf(volumes.values());
+        }
+
+        @Override
+        public List<String> orphanKeys() {
+            return List.of();
+        }
+
+        @Override
+        public void removeOrphanKeys() {
+            journal.add("storage.removeOrphanKeys");
         }
     }
 

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.libvirt.Connect;
@@ -15,6 +17,7 @@ import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.Secret;
+import org.libvirt.SecretUsageType;
 import org.libvirt.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -27,12 +30,18 @@ import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.Secrets;
+import io.phyllome.host.device.DiskBus;
+import io.phyllome.host.libvirt.internal.domain.DiskXml;
 import io.phyllome.host.libvirt.internal.domain.DomainMapper;
+import io.phyllome.host.libvirt.internal.domain.MetadataXml;
 import io.phyllome.host.libvirt.internal.domain.DomainReader;
 import io.phyllome.host.libvirt.internal.domain.VirtioSwitch;
 import io.phyllome.host.libvirt.internal.xml.Element;
 import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.platform.StateDirectory;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmState;
 
@@ -52,6 +61,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 32;
     /** The definition a VM has when it next starts, not its live state. */
     private static final int XML_INACTIVE = 2;
+    private static final int AFFECT_LIVE = 1;
+    private static final int AFFECT_CONFIG = 2;
+    private static final int METADATA_ELEMENT = 2;
+    private static final int START_PAUSED = 1;
+    private static final int BLOCK_RESIZE_BYTES = 1;
 
     private final Path stateDir;
     private final String configuredUri;
@@ -201,6 +215,74 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     }
 
     @Override
+    public String attachDisk(String name, Volume volume) {
+        org.libvirt.Domain domain = lookup(name);
+        try {
+            String xml = domain.getXMLDesc(XML_INACTIVE);
+            Domain current = DomainReader.read(xml, VmState.UNKNOWN);
+            DiskBus bus = DomainReader.diskBus(xml);
+            String target = DomainReader.freeTarget(xml, bus);
+            String disk = XmlWriter.render(new DiskXml(false, volume.path(), "qcow2", bus, target, false, volume.secretUuid(), 0).toElement());
+            List<String> managed = new ArrayList<>(current.disks().stream().filter(VmDisk::managed).map(VmDisk::source).toList());
+            managed.add(volume.path());
+            String metadata = XmlWriter.render(new MetadataXml(null, current.profile(), managed).platformElement(""));
+            int flags = AFFECT_CONFIG | (domain.isActive() == 1 ? AFFECT_LIVE : 0);
+            domain.attachDeviceFlags(disk, flags);
+            try {
+                domain.setMetadata(METADATA_ELEMENT, metadata, MetadataXml.PREFIX, MetadataXml.PHYLLOME_NS, AFFECT_CONFIG);
+            } catch (LibvirtException e) {
+                try {
+                    domain.detachDeviceFlags(disk, flags); // no definition may refer to a disk about to be removed
+                } catch (LibvirtException undo) {
+                    e.addSuppressed(undo);
+                }
+                throw e;
+            }
+            return target;
+        } catch (LibvirtException e) {
+            throw Errors.of("attach a disk to VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public void resizeDisk(String name, String target, ByteSize size) {
+        org.libvirt.Domain domain = lookup(name);
+        try {
+            boolean active = domain.isActive() == 1;
+            if (!active) {
+                domain.create(START_PAUSED);
+            }
+            try {
+                domain.blockResize(target, size.bytes(), BLOCK_RESIZE_BYTES);
+            } finally {
+                if (!active) {
+                    domain.destroy();
+                }
+            }
+        } catch (LibvirtException e) {
+            throw Errors.of("resize disk " + target + " of VM '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public Map<String, String> volumeKeys() {
+        Map<String, String> keys = new TreeMap<>();
+        try {
+            for (String id : connection().listSecrets()) {
+                Secret secret = connection().secretLookupByUUIDString(id);
+                if (secret.getUsageType() == SecretUsageType.VOLUME) {
+                    keys.put(secret.getUsageID(), id);
+                }
+            }
+        } catch (LibvirtException e) {
+            if (!Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
+                throw Errors.of("list secrets", e);
+            }
+        }
+        return keys;
+    }
+
+    @Override
     public String defineVolumeKey(String volumePath, byte[] key) {
         String xml = XmlWriter.render(Element.of("secret").attr("ephemeral", "no").attr("private", "yes")
                 .add(Element.text("description", "Phyllome disk key"))
@@ -230,20 +312,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
 
     @Override
     public Optional<String> findVolumeKey(String volumePath) {
-        try {
-            for (String id : connection().listSecrets()) {
-                Secret secret = connection().secretLookupByUUIDString(id);
-                if (volumePath.equals(secret.getUsageID())) {
-                    return Optional.of(id);
-                }
-            }
-            return Optional.empty();
-        } catch (LibvirtException e) {
-            if (Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
-                return Optional.empty(); // no secret store (embedded driver): no keys
-            }
-            throw Errors.of("list secrets", e);
-        }
+        return Optional.ofNullable(volumeKeys().get(volumePath));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -113,6 +114,18 @@ public class DiskStore implements Storage {
             throw new VmException("cannot list " + pool + ": " + e.getMessage(), e);
         }
         return volumes;
+    }
+
+    @Override
+    public List<String> orphanKeys() {
+        return secrets.volumeKeys().entrySet().stream()
+                .filter(key -> Path.of(key.getKey()).startsWith(pool) && !Files.exists(Path.of(key.getKey())))
+                .map(Map.Entry::getValue).sorted().toList();
+    }
+
+    @Override
+    public void removeOrphanKeys() {
+        orphanKeys().forEach(secrets::delete);
     }
 
     /** The pool directory, searchable by QEMU's user as libvirt's DAC driver requires. */

@@ -19,6 +19,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
+import io.phyllome.host.device.DiskBus;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.VmDisk;
@@ -64,6 +65,34 @@ public final class DomainReader {
                     encrypted, managed.contains(path)));
         }
         return new Domain(name, uuid, state, profile, new ByteSize(memoryKiB * 1024), cpus, disks);
+    }
+
+    /** The bus of the domain's first disk (not CD-ROM); virtio when it has none. */
+    public static DiskBus diskBus(String xml) {
+        NodeList disks = parse(xml).getDocumentElement().getElementsByTagName("disk");
+        for (int i = 0; i < disks.getLength(); i++) {
+            Element disk = (Element) disks.item(i);
+            Element target = firstChild(disk, "target");
+            if ("disk".equals(disk.getAttribute("device")) && target != null && !target.getAttribute("bus").isEmpty()) {
+                return DiskBus.valueOf(target.getAttribute("bus").toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return DiskBus.VIRTIO;
+    }
+
+    /** The first guest device name on {@code bus} that no disk of the domain uses yet. */
+    public static String freeTarget(String xml, DiskBus bus) {
+        Set<String> used = new HashSet<>();
+        NodeList targets = parse(xml).getDocumentElement().getElementsByTagName("target");
+        for (int i = 0; i < targets.getLength(); i++) {
+            used.add(((Element) targets.item(i)).getAttribute("dev"));
+        }
+        for (int index = 0;; index++) {
+            String target = DiskXml.target(bus, index);
+            if (!used.contains(target)) {
+                return target;
+            }
+        }
     }
 
     /** The domain's serial log file, if its first serial port writes to one. */

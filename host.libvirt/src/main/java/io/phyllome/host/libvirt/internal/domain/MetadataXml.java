@@ -12,6 +12,7 @@ public record MetadataXml(String osinfoId, String profile, List<String> managedD
 
     public static final String PHYLLOME_NS = "https://phyllo.me/xmlns/host/1.0";
     public static final String LIBOSINFO_NS = "http://libosinfo.org/xmlns/libvirt/domain/1.0";
+    public static final String PREFIX = "phyllome";
 
     @Override
     public Element toElement() {
@@ -20,9 +21,19 @@ public record MetadataXml(String osinfoId, String profile, List<String> managedD
             metadata.add(Element.of("libosinfo:libosinfo").attr("xmlns:libosinfo", LIBOSINFO_NS)
                     .add(Element.of("libosinfo:os").attr("id", osinfoId)));
         }
-        Element vm = Element.of("phyllome:vm").attr("xmlns:phyllome", PHYLLOME_NS)
-                .add(Element.of("phyllome:profile").attr("id", profile));
-        managedDisks.forEach(path -> vm.add(Element.of("phyllome:disk").attr("path", path)));
-        return metadata.add(vm);
+        return metadata.add(platformElement(PREFIX).attr("xmlns:" + PREFIX, PHYLLOME_NS));
+    }
+
+    /**
+     * The platform's own element: the profile and the disks it created.
+     *
+     * @param prefix the namespace prefix, or an empty string for libvirt's metadata API, which
+     *               puts the element in the namespace itself
+     */
+    public Element platformElement(String prefix) {
+        String p = prefix.isEmpty() ? "" : prefix + ":";
+        Element vm = Element.of(p + "vm").add(Element.of(p + "profile").attr("id", profile));
+        managedDisks.forEach(path -> vm.add(Element.of(p + "disk").attr("path", path)));
+        return vm;
     }
 }

@@ -100,7 +100,7 @@ class DomainMapperTest {
                 assertEquals("on", e.getAttribute("state"));
             }
         }
-        assertEquals("relaxed vapic spinlocks vpindex runtime synic stimer reset frequencies reenlightenment tlbflush ipi ", names.toString());
+        assertEquals("relaxed vapic spinlocks vpindex runtime synic stimer reset frequencies tlbflush ipi ", names.toString());
         assertEquals("8191", only(hyperv, "spinlocks").getAttribute("retries"));
         assertTrue(timers(kvm).contains("hypervclock"), timers(kvm));
         assertEquals("localtime", only(kvm.getDocumentElement(), "clock").getAttribute("offset"));
