@@ -12,6 +12,8 @@
 # The guest's /init mounts proc/sys/devtmpfs, loads the virtio modules, prints
 #   PHYLLOME-MARKER <value of phyllome.marker= on the kernel command line, default "booted">
 #   PHYLLOME-DISKS <the /dev/vd* block devices, or "none">
+#   PHYLLOME-FOUND <text>   when /dev/vda starts with data an earlier boot wrote
+#   PHYLLOME-WROTE <text>   after writing phyllome.write=<text> to the start of /dev/vda
 #   PHYLLOME-UPTIME <seconds since the kernel started>
 # on the console (use console=ttyS0 for a serial log), then runs `poweroff -f`.
 #
@@ -185,8 +187,12 @@ for m in $(cat /etc/modules); do
     insmod /lib/modules/$m.ko 2>/dev/null || echo "PHYLLOME-INFO insmod $m failed (ignored)"
 done
 marker=booted
+write=
 for arg in $(cat /proc/cmdline); do
-    case "$arg" in phyllome.marker=*) marker=${arg#phyllome.marker=} ;; esac
+    case "$arg" in
+        phyllome.marker=*) marker=${arg#phyllome.marker=} ;;
+        phyllome.write=*) write=${arg#phyllome.write=} ;;
+    esac
 done
 echo "PHYLLOME-MARKER $marker"
 # Wait (at most 3 s) for virtio block devices (virtio device id 2) to show up.
@@ -204,6 +210,15 @@ done
 disks=
 for d in /dev/vd*; do [ -b "$d" ] && disks="$disks $d"; done
 echo "PHYLLOME-DISKS${disks:- none}"
+# The first 64 bytes of /dev/vda: report data an earlier boot wrote, then write phyllome.write's.
+if [ -b /dev/vda ]; then
+    found=$(dd if=/dev/vda bs=64 count=1 2>/dev/null | tr -d '\000' | head -n 1)
+    case "$found" in "PHYLLOME-DATA "*) echo "PHYLLOME-FOUND ${found#PHYLLOME-DATA }" ;; esac
+    if [ -n "$write" ]; then
+        printf 'PHYLLOME-DATA %s\n' "$write" | dd of=/dev/vda bs=64 count=1 conv=notrunc,sync 2>/dev/null && sync \
+            && echo "PHYLLOME-WROTE $write"
+    fi
+fi
 echo "PHYLLOME-UPTIME $(cut -d' ' -f1 /proc/uptime)"
 poweroff -f
 echo "PHYLLOME-INFO poweroff failed"

@@ -1,0 +1,121 @@
+package io.phyllome.distro.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DirectBoot;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmSpec;
+
+/**
+ * End to end against the system libvirtd: the test guest writes to its encrypted disk, the host
+ * only ever holds ciphertext, and the guest reads its data back after a restart. Extra disks are
+ * encrypted by default too, and grow.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class EncryptedDiskE2EIT {
+
+    @Inject
+    private BundleContext context;
+
+    private String name;
+
+    @Configuration
+    public Option[] config() {
+        return TestPlatform.options(EncryptedDiskE2EIT.class);
+    }
+
+    @Test
+    public void theGuestSeesPlainDataTheHostOnlyCiphertext() throws IOException {
+        Osgi.Platform platform = new Osgi(context).connectTo(Host.SYSTEM);
+        name = TestGuest.uniqueName("it-enc");
+        String data = "data" + TestGuest.random(12);
+        VmSpec spec = VmSpec.builder("linux", name).memory(ByteSize.ofMiB(256)).cpus(1).disk(DiskSpec.of(ByteSize.ofMiB(64)))
+                .directBoot(new DirectBoot(TestGuest.kernel(), TestGuest.initrd(), "console=ttyS0 phyllome.write=" + data)).build();
+        VmInfo vm = platform.vms().create(spec);
+        Path disk = Path.of(vm.disks().get(0).source());
+        Path serialLog = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("logs").resolve(name + ".serial.log");
+
+        VmDisk extra = platform.vms().addDisk(name, DiskSpec.of(ByteSize.ofMiB(16)));
+        assertTrue("an added disk is encrypted unless told otherwise: " + extra, extra.encrypted());
+        assertTrue("qemu-img sees LUKS on " + extra.source(), Host.qemuImgInfo(Path.of(extra.source())).contains("\"luks\""));
+        assertEquals("vdb", extra.target());
+
+        platform.vms().start(name);
+        awaitLine(serialLog, "PHYLLOME-WROTE " + data);
+        TestGuest.awaitShutOff(platform.vms(), name);
+        assertFalse("the host-side file " + disk + " holds the guest's data in clear", contains(disk, data));
+        assertTrue("qemu-img reports LUKS", Host.qemuImgInfo(disk).matches("(?s).*\"format\"\\s*:\\s*\"luks\".*"));
+
+        platform.vms().resizeDisk(name, "vda", ByteSize.ofMiB(96));
+        assertTrue("vda grew:\n" + Host.qemuImgInfo(disk), Host.qemuImgInfo(disk).contains("\"virtual-size\": " + ByteSize.ofMiB(96).bytes()));
+
+        platform.vms().start(name);
+        awaitLine(serialLog, "PHYLLOME-FOUND " + data);
+        TestGuest.awaitShutOff(platform.vms(), name);
+
+        platform.vms().delete(name, false);
+        assertFalse(disk + " remains", Files.exists(disk));
+        assertFalse(extra.source() + " remains", Files.exists(Path.of(extra.source())));
+        assertFalse("a key remains: " + Host.systemSecrets(), Host.systemSecretFor(disk) || Host.systemSecretFor(Path.of(extra.source())));
+    }
+
+    private static void awaitLine(Path log, String line) {
+        Osgi.await(Duration.ofSeconds(90), () -> Host.read(log).lines().anyMatch(l -> l.strip().equals(line)),
+                () -> "'" + line + "' in " + log + ":\n" + Host.read(log));
+    }
+
+    private static boolean contains(Path file, String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = Files.readAllBytes(file);
+        outer: for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** After a failure: removes what the test left in the system daemon. */
+    @After
+    public void cleanUp() {
+        if (name != null && Host.systemDomains().contains(name)) {
+            Host.quietly("virsh", "-c", Host.SYSTEM, "destroy", name);
+            Host.quietly("virsh", "-c", Host.SYSTEM, "undefine", "--nvram", name);
+        }
+        if (name != null) {
+            Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
+            for (String line : Host.systemSecrets()) {
+                if (line.contains(disks.resolve(name).toString())) {
+                    Host.quietly("virsh", "-c", Host.SYSTEM, "secret-undefine", line.split("\\s+")[0]);
+                }
+            }
+        }
+    }
+}
