@@ -324,6 +324,57 @@ class VmServiceTest {
         assertTrue(Files.exists(Path.of(iso)));
     }
 
+    // --- disks ------------------------------------------------------------------------------
+
+    @Test
+    void aDiskAnotherVmStillUsesIsKeptWhenItsVmIsDeleted() {
+        Volume shared = storage.create("vm1", 0, DiskSpec.of(ByteSize.ofGiB(5)));
+        hypervisor.put(new Domain("vm1", "uuid-1", VmState.SHUT_OFF, "linux", ByteSize.ofGiB(4), 2,
+                List.of(new VmDisk("vda", shared.path(), false, true, true))));
+        hypervisor.put(new Domain("vm2", "uuid-2", VmState.SHUT_OFF, "linux", ByteSize.ofGiB(4), 2,
+                List.of(new VmDisk("vdb", shared.path(), false, true, false))));
+
+        service.delete("vm1", false);
+
+        assertEquals(List.of(shared), storage.list(), "vm2 still uses the disk");
+        VmException e = assertThrows(VmException.class, () -> service.deleteDisk(shared.path()));
+        assertTrue(e.getMessage().contains("used by VM vm2"), e.getMessage());
+    }
+
+    @Test
+    void anAddedDiskWhoseAttachFailsIsRemovedAgain() {
+        hypervisor.put(new Domain("vm1", "uuid-1", VmState.SHUT_OFF, "linux", ByteSize.ofGiB(4), 2, List.of()));
+        hypervisor.failAttach = new VmException("libvirt could not attach");
+
+        assertThrows(VmException.class, () -> service.addDisk("vm1", DiskSpec.of(ByteSize.ofGiB(1))));
+
+        assertEquals(List.of(), storage.list(), "no orphan volume");
+    }
+
+    @Test
+    void disksOnlyGrow() {
+        Volume system = storage.create("vm1", 0, DiskSpec.of(ByteSize.ofGiB(5)));
+        hypervisor.put(new Domain("vm1", "uuid-1", VmState.SHUT_OFF, "linux", ByteSize.ofGiB(4), 2,
+                List.of(new VmDisk("vda", system.path(), false, true, true))));
+
+        VmException e = assertThrows(VmException.class, () -> service.resizeDisk("vm1", "vda", ByteSize.ofGiB(4)));
+        assertTrue(e.getMessage().contains("disks only grow"), e.getMessage());
+        assertThrows(VmException.class, () -> service.resizeDisk("vm1", "vdz", ByteSize.ofGiB(6)));
+        service.resizeDisk("vm1", "vda", ByteSize.ofGiB(6));
+        assertTrue(journal.contains("hypervisor.resizeDisk vm1 vda 6G"), journal.toString());
+    }
+
+    @Test
+    void anOptionTheProfileDoesNotKnowIsRefusedBeforeAnythingIsCreated() {
+        profiles.add(new FakeProfile("linux", (ctx, dev) -> { }));
+
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> service.create(
+                VmSpec.builder("linux", "vm1").option("tmp", "on").disk(DiskSpec.of(ByteSize.ofGiB(25))).build()));
+
+        assertTrue(e.getMessage().contains("has no option 'tmp'"), e.getMessage());
+        assertNothingCreated();
+    }
+
     @Test
     void deleteOfAStoppedVmDoesNotStopIt() {
         Volume system = storage.create("vm1", 0, DiskSpec.of(ByteSize.ofGiB(25)));
@@ -454,6 +505,7 @@ class VmServiceTest {
         final Map<String, Domain> domains = new TreeMap<>();
         final List<DomainDefinition> definitions = new ArrayList<>();
         RuntimeException failDefine;
+        RuntimeException failAttach;
         HostCapabilities host = HOST;
 
         void put(Domain domain) {
@@ -538,6 +590,9 @@ class VmServiceTest {
         @Override
         public String attachDisk(String name, Volume volume) {
             journal.add("hypervisor.attachDisk " + name + " " + volume.path());
+            if (failAttach != null) {
+                throw failAttach;
+            }
             return "vdb";
         }
 
