@@ -1,5 +1,8 @@
 package io.phyllome.host.profile;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.phyllome.host.hypervisor.HostCapabilities;
@@ -14,4 +17,7 @@ public interface ProfileContext {
 
     /** What the host can do: whether KVM is usable, which firmware and TPM emulation exist. */
     HostCapabilities host();
+
+    /** A file of the host's media library by name, e.g. {@code virtio-win.iso}. */
+    Optional<Path> media(String name);
 }

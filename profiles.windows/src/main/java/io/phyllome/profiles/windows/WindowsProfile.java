@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 
 import io.phyllome.host.device.ClockOffset;
 import io.phyllome.host.device.CpuMode;
@@ -34,6 +35,8 @@ abstract class WindowsProfile implements GuestProfile {
 
     /** The option that adds a TPM where a release does not require one. */
     static final String TPM_OPTION = "tpm";
+    /** The name under which the media library holds the driver image. */
+    static final String VIRTIO_WIN_MEDIUM = "virtio-win.iso";
 
     /** What virt-install, Proxmox and QEMU's own documentation enable for modern Windows. */
     private static final EnumSet<HyperVFeature> ENLIGHTENMENTS = EnumSet.allOf(HyperVFeature.class);
@@ -49,6 +52,10 @@ abstract class WindowsProfile implements GuestProfile {
     @Override
     public ProfileDescriptor descriptor() {
         return release.descriptor();
+    }
+
+    private static Optional<Path> usable(Path file) {
+        return file != null && file.isAbsolute() && Files.isRegularFile(file) && Files.isReadable(file) ? Optional.of(file) : Optional.empty();
     }
 
     @Override
@@ -83,12 +90,13 @@ abstract class WindowsProfile implements GuestProfile {
             devices.cpu(CpuMode.MAXIMUM).finding(Finding.Severity.INFO, "KVM is not usable (" + host.kvmProblem()
                     + "): Windows runs emulated, very slowly, and without Hyper-V enlightenments");
         }
-        if (virtioWin != null && virtioWin.isAbsolute() && Files.isRegularFile(virtioWin) && Files.isReadable(virtioWin)) {
-            devices.diskBus(DiskBus.VIRTIO).nic(NicModel.VIRTIO).medium(new Medium(virtioWin, DiskBus.SATA, true));
+        Optional<Path> drivers = usable(virtioWin).or(() -> context.media(VIRTIO_WIN_MEDIUM));
+        if (drivers.isPresent()) {
+            devices.diskBus(DiskBus.VIRTIO).nic(NicModel.VIRTIO).medium(new Medium(drivers.get(), DiskBus.SATA, true));
         } else {
             devices.diskBus(DiskBus.SATA).nic(NicModel.E1000E).warn("no virtio-win drivers at " + (virtioWin == null ? WindowsConfig.DEFAULT_VIRTIO_WIN : virtioWin)
                     + ": the disk is on SATA and the NIC an e1000e, which Windows' own installer drives; put the virtio-win ISO there"
-                    + " (or set virtioWinIso in " + WindowsConfig.PID + ") for virtio, or switch a VM with drivers installed with vm:virtio NAME");
+                    + ", import it with media:import FILE SHA256 (or set virtioWinIso in " + WindowsConfig.PID + ") for virtio, or switch a VM with drivers installed with vm:virtio NAME");
         }
     }
 }

@@ -1,9 +1,19 @@
 package io.phyllome.host.core.internal;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.profile.ProfileContext;
+import io.phyllome.host.storage.MediaFile;
+import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.vm.VmSpec;
 
 /** What a profile sees of one creation. */
-record VmContext(VmSpec spec, HostCapabilities host) implements ProfileContext {
+record VmContext(VmSpec spec, HostCapabilities host, MediaLibrary library) implements ProfileContext {
+
+    @Override
+    public Optional<Path> media(String name) {
+        return library.find(name).map(MediaFile::path);
+    }
 }

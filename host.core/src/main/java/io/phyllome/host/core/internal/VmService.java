@@ -18,6 +18,7 @@ import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.profile.Resources;
+import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
@@ -42,12 +43,15 @@ public class VmService implements VirtualMachines {
     private final Hypervisor hypervisor;
     private final Storage storage;
     private final Profiles profiles;
+    private final MediaLibrary media;
 
     @Activate
-    public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles) {
+    public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
+            @Reference MediaLibrary media) {
         this.hypervisor = hypervisor;
         this.storage = storage;
         this.profiles = profiles;
+        this.media = media;
     }
 
     @Override
@@ -77,7 +81,7 @@ public class VmService implements VirtualMachines {
             throw new InvalidSpecException(problems);
         }
 
-        DeviceSet devices = chooseDevices(profile, new VmContext(resolved, host));
+        DeviceSet devices = chooseDevices(profile, new VmContext(resolved, host, media));
         List<String> findings = new ArrayList<>(belowRecommended(resolved, descriptor));
         devices.findings().stream().map(Finding::toString).forEach(findings::add);
 

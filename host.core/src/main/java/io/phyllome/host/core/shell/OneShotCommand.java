@@ -40,7 +40,8 @@ public class OneShotCommand {
 
     @Activate
     public OneShotCommand(@Reference CommandProcessor processor, @Reference VmCommands vm, @Reference ProfileCommands profile,
-            @Reference HostCommands host, @Reference DiskCommands disk, BundleContext context) throws InvalidSyntaxException {
+            @Reference HostCommands host, @Reference DiskCommands disk, @Reference MediaCommands media, BundleContext context)
+            throws InvalidSyntaxException {
         this.processor = processor;
         String[] args = launcherArguments(context);
         if (args.length > 0) {

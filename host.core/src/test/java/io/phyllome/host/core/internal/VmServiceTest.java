@@ -37,6 +37,8 @@ import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.ProfileException;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.profile.Resources;
+import io.phyllome.host.storage.MediaFile;
+import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
@@ -70,7 +72,7 @@ class VmServiceTest {
         hypervisor = new FakeHypervisor();
         storage = new FakeStorage();
         profiles = new FakeProfiles();
-        service = new VmService(hypervisor, storage, profiles);
+        service = new VmService(hypervisor, storage, profiles, new EmptyMediaLibrary());
     }
 
     // --- create: success ---------------------------------------------------------------------
@@ -708,5 +710,28 @@ class VmServiceTest {
         storage.delete(v);
         assertEquals(List.of(), storage.list());
         assertInstanceOf(Hypervisor.class, hypervisor);
+    }
+
+    /** A media library that holds nothing. */
+    static final class EmptyMediaLibrary implements MediaLibrary {
+        @Override
+        public MediaFile importFile(Path source, String sha256, String name, java.util.function.IntConsumer progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<MediaFile> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<MediaFile> find(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void remove(String name) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -90,6 +90,11 @@ final class Fixtures {
             public HostCapabilities host() {
                 return host;
             }
+
+            @Override
+            public java.util.Optional<java.nio.file.Path> media(String name) {
+                return java.util.Optional.empty(); // an empty media library
+            }
         }, devices);
         return new DomainDefinition(spec, profile.descriptor(), devices.build(), List.of(volumes));
     }
