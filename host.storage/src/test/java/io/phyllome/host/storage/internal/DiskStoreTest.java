@@ -1,0 +1,176 @@
+package io.phyllome.host.storage.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.phyllome.host.hypervisor.Secrets;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.VmException;
+
+/** DiskStore with the real qemu-img and a secret store that remembers the keys it is given. */
+class DiskStoreTest {
+
+    @TempDir
+    Path dir;
+
+    RecordingSecrets secrets;
+    DiskStore store;
+    Path pool;
+
+    @BeforeEach
+    void setUp() {
+        pool = dir.resolve("disks");
+        secrets = new RecordingSecrets();
+        store = new DiskStore(secrets, pool);
+    }
+
+    @Test
+    void anEncryptedDiskIsLuksWithAFreshTextKeyKeptOnlyAsASecret() throws Exception {
+        Volume volume = store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+        Volume other = store.create("vm2", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+
+        assertTrue(volume.encrypted());
+        String info = qemuImgInfo(Path.of(volume.path()));
+        assertTrue(info.contains("\"format\": \"luks\""), info);
+        String key = secrets.values.get(volume.secretUuid());
+        assertEquals(44, key.length(), "256 bits in Base64");
+        assertFalse(key.equals(secrets.values.get(other.secretUuid())), "every disk has its own key");
+        assertFalse(contains(Path.of(volume.path()), key), "the key is not in the image");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(volume.path()))));
+    }
+
+    @Test
+    void anOptedOutDiskHasNoKey() throws Exception {
+        Volume volume = store.create("vm1", 0, new DiskSpec(ByteSize.ofMiB(8), false));
+
+        assertFalse(volume.encrypted());
+        assertTrue(secrets.values.isEmpty());
+        assertFalse(qemuImgInfo(Path.of(volume.path())).contains("luks"));
+    }
+
+    @Test
+    void aFailedCreationLeavesNoFileNoSecretAndNeverShowsTheKey() {
+        secrets.blockTarget = true; // qemu-img then finds a directory where its file should go
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        VmException e;
+        try {
+            e = assertThrows(VmException.class, () -> store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8))));
+        } finally {
+            System.setErr(stderr);
+        }
+
+        String key = secrets.given.get(0);
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        assertTrue(e.getMessage().contains("qemu-img"), e.getMessage());
+        assertFalse(trace.toString().contains(key), "the key is in the exception:\n" + trace);
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains(key), "the key was printed");
+        assertTrue(secrets.values.isEmpty(), "the secret was removed");
+        assertFalse(Files.exists(pool.resolve("vm1-0.qcow2")) && Files.isRegularFile(pool.resolve("vm1-0.qcow2")));
+    }
+
+    @Test
+    void keysWhoseDiskIsGoneAreReportedAndCleanedOnRequest() {
+        Volume kept = store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+        String orphan = secrets.defineVolumeKey(pool.resolve("crashed-0.qcow2").toString(), "x".getBytes(StandardCharsets.UTF_8));
+        secrets.defineVolumeKey("/elsewhere/not-ours.qcow2", "y".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of(orphan), store.orphanKeys());
+        store.removeOrphanKeys();
+
+        assertEquals(List.of(), store.orphanKeys());
+        assertTrue(secrets.values.containsKey(kept.secretUuid()), "the key of an existing disk stays");
+        assertEquals(2, secrets.values.size(), "a key outside the pool is not the platform's to remove");
+    }
+
+    @Test
+    void deletingADiskRemovesItsKeyAndRefusesFilesOutsideThePool() throws IOException {
+        Volume volume = store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+        store.delete(store.find(volume.path()).orElseThrow());
+
+        assertFalse(Files.exists(Path.of(volume.path())));
+        assertTrue(secrets.values.isEmpty());
+        Path outside = Files.createFile(dir.resolve("user.qcow2"));
+        assertThrows(VmException.class, () -> store.delete(new Volume("disks", "user.qcow2", outside.toString(), new ByteSize(0),
+                new ByteSize(0), "")));
+        assertTrue(Files.exists(outside));
+    }
+
+    private static String qemuImgInfo(Path image) throws Exception {
+        Process p = new ProcessBuilder("qemu-img", "info", "--output=json", "-U", image.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private static boolean contains(Path file, String text) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+    }
+
+    /** Keeps secrets in memory, remembering every key it was given. */
+    static final class RecordingSecrets implements Secrets {
+        final Map<String, String> values = new HashMap<>();
+        final Map<String, String> paths = new HashMap<>();
+        final List<String> given = new java.util.ArrayList<>();
+        boolean blockTarget;
+        int next;
+
+        @Override
+        public String defineVolumeKey(String volumePath, byte[] key) {
+            String uuid = "uuid-" + next++;
+            String text = new String(key, StandardCharsets.UTF_8);
+            values.put(uuid, text);
+            paths.put(uuid, volumePath);
+            given.add(text);
+            if (blockTarget) {
+                try {
+                    Files.createDirectories(Path.of(volumePath));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return uuid;
+        }
+
+        @Override
+        public Optional<String> findVolumeKey(String volumePath) {
+            return paths.entrySet().stream().filter(e -> e.getValue().equals(volumePath) && values.containsKey(e.getKey()))
+                    .map(Map.Entry::getKey).findFirst();
+        }
+
+        @Override
+        public Map<String, String> volumeKeys() {
+            Map<String, String> keys = new HashMap<>();
+            values.keySet().forEach(uuid -> keys.put(paths.get(uuid), uuid));
+            return keys;
+        }
+
+        @Override
+        public void delete(String uuid) {
+            values.remove(uuid);
+        }
+    }
+}
