@@ -9,15 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.libvirt.Connect;
 import org.libvirt.DomainInfo.DomainState;
-import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
-import org.libvirt.Secret;
-import org.libvirt.SecretUsageType;
 import org.libvirt.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -36,7 +32,6 @@ import io.phyllome.host.libvirt.internal.domain.DomainMapper;
 import io.phyllome.host.libvirt.internal.domain.MetadataXml;
 import io.phyllome.host.libvirt.internal.domain.DomainReader;
 import io.phyllome.host.libvirt.internal.domain.VirtioSwitch;
-import io.phyllome.host.libvirt.internal.xml.Element;
 import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.storage.Volume;
@@ -54,9 +49,6 @@ import io.phyllome.host.vm.VmState;
 public class LibvirtHypervisor implements Hypervisor, Secrets {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
-    private static final String SYSTEM_URI = "qemu:///system";
-    private static final String EMBEDDED_URI = "qemu:///embed?root=";
-    private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
     private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 32;
     /** The definition a VM has when it next starts, not its live state. */
@@ -72,6 +64,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     private LibvirtConnection connect;
     private String uri;
     private HostCapabilities capabilities;
+    private final SecretStore secrets = new SecretStore(this::connection, () -> uri);
 
     @Activate
     public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
@@ -265,49 +258,8 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     }
 
     @Override
-    public Map<String, String> volumeKeys() {
-        Map<String, String> keys = new TreeMap<>();
-        try {
-            for (String id : connection().listSecrets()) {
-                Secret secret = connection().secretLookupByUUIDString(id);
-                if (secret.getUsageType() == SecretUsageType.VOLUME) {
-                    keys.put(secret.getUsageID(), id);
-                }
-            }
-        } catch (LibvirtException e) {
-            if (!Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
-                throw Errors.of("list secrets", e);
-            }
-        }
-        return keys;
-    }
-
-    @Override
     public String defineVolumeKey(String volumePath, byte[] key) {
-        String xml = XmlWriter.render(Element.of("secret").attr("ephemeral", "no").attr("private", "yes")
-                .add(Element.text("description", "Phyllome disk key"))
-                .add(Element.of("usage").attr("type", "volume").add(Element.text("volume", volumePath))));
-        Secret secret;
-        try {
-            secret = connection().secretDefineXML(xml);
-        } catch (LibvirtException e) {
-            if (Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
-                throw new VmException("encrypted disks need libvirt's secret store, which " + uri + " lacks: start the libvirt"
-                        + " daemon ('libvirtd -d', the platform then uses qemu:///system) or create the VM with --no-encryption");
-            }
-            throw Errors.of("store the key of " + volumePath, e);
-        }
-        try {
-            secret.setValue(key);
-            return secret.getUUIDString();
-        } catch (LibvirtException e) {
-            try {
-                secret.undefine();
-            } catch (LibvirtException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw Errors.of("store the key of " + volumePath, e);
-        }
+        return secrets.define(volumePath, key);
     }
 
     @Override
@@ -316,51 +268,22 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     }
 
     @Override
+    public Map<String, String> volumeKeys() {
+        return secrets.volumeKeys();
+    }
+
+    @Override
     public void delete(String uuid) {
-        try {
-            if (Arrays.asList(connection().listSecrets()).contains(uuid)) {
-                connection().secretLookupByUUIDString(uuid).undefine();
-            }
-        } catch (LibvirtException e) {
-            if (Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
-                return; // no secret store (embedded driver): nothing to delete
-            }
-            throw Errors.of("delete secret " + uuid, e);
-        }
+        secrets.delete(uuid);
     }
 
     private synchronized LibvirtConnection connection() {
         if (connect == null) {
-            open();
+            Connector.Opened opened = Connector.open(configuredUri, stateDir);
+            connect = opened.connection();
+            uri = opened.uri();
         }
         return connect;
-    }
-
-    private void open() {
-        List<String> candidates = new ArrayList<>();
-        if (!configuredUri.isEmpty()) {
-            candidates.add(configuredUri);
-        } else {
-            if (SYSTEM_SOCKETS.stream().anyMatch(Files::exists)) {
-                candidates.add(SYSTEM_URI);
-            }
-            candidates.add(EMBEDDED_URI + stateDir.resolve("libvirt"));
-        }
-        List<String> failures = new ArrayList<>();
-        for (String candidate : candidates) {
-            try {
-                String target = candidate.startsWith(EMBEDDED_URI) ? embedded(Path.of(candidate.substring(EMBEDDED_URI.length()))) : candidate;
-                LibvirtProcess.ensureInitialized();
-                connect = new LibvirtConnection(target);
-                uri = target;
-                LOG.log(System.Logger.Level.INFO, "connected to " + uri);
-                return;
-            } catch (LibvirtException e) {
-                failures.add(candidate + ": " + e.getMessage());
-            }
-        }
-        throw new VmException("cannot connect to libvirt (" + String.join("; ", failures)
-                + "): install libvirt-daemon-system and start libvirtd, or set the URI in the configuration " + LibvirtConfig.PID);
     }
 
     /**
@@ -368,17 +291,6 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
      * calls; listing the inactive ones before and after the active ones catches a domain that
      * starts or stops in between.
      */
-    /** The embedded driver's URI for {@code root}, creating the root and its short link as needed. */
-    private static String embedded(Path root) {
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new VmException("cannot create " + root + " for the embedded libvirt driver: " + e.getMessage(), e);
-        }
-        EmbeddedRoot.link(root);
-        return EMBEDDED_URI + EmbeddedRoot.reachable(root);
-    }
-
     private TreeSet<String> names() {
         try {
             Connect c = connection();

@@ -1,6 +1,5 @@
 package io.phyllome.host.storage.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -8,8 +7,8 @@ import java.util.Base64;
 /** Fresh disk keys: 256 random bits as Base64 text, since QEMU requires a secret to be UTF-8. */
 final class DiskKeys {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     static final int KEY_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private DiskKeys() {
     }
@@ -22,5 +21,4 @@ final class DiskKeys {
         Arrays.fill(raw, (byte) 0);
         return text;
     }
-
 }

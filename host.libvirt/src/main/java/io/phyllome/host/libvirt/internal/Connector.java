@@ -1,0 +1,68 @@
+package io.phyllome.host.libvirt.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.libvirt.LibvirtException;
+
+import io.phyllome.host.vm.VmException;
+
+/**
+ * Opens the libvirt connection: the configured URI, or else {@code qemu:///system} when its
+ * daemon runs and the embedded driver in the state directory when it does not.
+ */
+final class Connector {
+
+    private static final System.Logger LOG = System.getLogger(Connector.class.getName());
+    static final String SYSTEM_URI = "qemu:///system";
+    static final String EMBEDDED_URI = "qemu:///embed?root=";
+    private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
+
+    /** An open connection and the URI it was opened with. */
+    record Opened(LibvirtConnection connection, String uri) {
+    }
+
+    private Connector() {
+    }
+
+    /** @param configuredUri the URI to use, or an empty string to choose one */
+    static Opened open(String configuredUri, Path stateDir) {
+        List<String> candidates = new ArrayList<>();
+        if (!configuredUri.isEmpty()) {
+            candidates.add(configuredUri);
+        } else {
+            if (SYSTEM_SOCKETS.stream().anyMatch(Files::exists)) {
+                candidates.add(SYSTEM_URI);
+            }
+            candidates.add(EMBEDDED_URI + stateDir.resolve("libvirt"));
+        }
+        List<String> failures = new ArrayList<>();
+        for (String candidate : candidates) {
+            try {
+                String uri = candidate.startsWith(EMBEDDED_URI) ? embedded(Path.of(candidate.substring(EMBEDDED_URI.length()))) : candidate;
+                LibvirtProcess.ensureInitialized();
+                LibvirtConnection connection = new LibvirtConnection(uri);
+                LOG.log(System.Logger.Level.INFO, "connected to " + uri);
+                return new Opened(connection, uri);
+            } catch (LibvirtException e) {
+                failures.add(candidate + ": " + e.getMessage());
+            }
+        }
+        throw new VmException("cannot connect to libvirt (" + String.join("; ", failures)
+                + "): install libvirt-daemon-system and start libvirtd, or set the URI in the configuration " + LibvirtConfig.PID);
+    }
+
+    /** The embedded driver's URI for {@code root}, creating the root and its short link as needed. */
+    private static String embedded(Path root) {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new VmException("cannot create " + root + " for the embedded libvirt driver: " + e.getMessage(), e);
+        }
+        EmbeddedRoot.link(root);
+        return EMBEDDED_URI + EmbeddedRoot.reachable(root);
+    }
+}
