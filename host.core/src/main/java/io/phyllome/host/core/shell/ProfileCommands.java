@@ -1,7 +1,5 @@
 package io.phyllome.host.core.shell;
 
-import java.util.stream.Collectors;
-
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,10 +23,18 @@ public class ProfileCommands {
         this.profiles = profiles;
     }
 
-    @Descriptor("list the installed guest profiles: id, OS family, name")
+    @Descriptor("list the installed guest profiles: id, OS family, name; faulty profiles say what they did")
     public String list() {
-        return profiles.list().stream().map(p -> String.format("%-16s %-8s %s", p.id(), p.family().name().toLowerCase(java.util.Locale.ROOT), p.displayName()))
-                .collect(Collectors.joining("\n"));
+        java.util.Map<String, String> faults = new java.util.TreeMap<>(profiles.faults());
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (ProfileDescriptor p : profiles.list()) {
+            String fault = faults.remove(p.id());
+            lines.add(String.format("%-16s %-8s %s", p.id(), p.family().name().toLowerCase(java.util.Locale.ROOT), p.displayName())
+                    + (fault == null ? "" : "  FAULTY: " + fault));
+        }
+        // profiles whose descriptor itself fails: listed by component name
+        faults.forEach((name, fault) -> lines.add(String.format("%-16s %-8s FAULTY: %s", name, "?", fault)));
+        return String.join("\n", lines);
     }
 
     @Descriptor("show a guest profile: what it is for and the resources it needs")
