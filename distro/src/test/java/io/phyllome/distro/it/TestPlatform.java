@@ -43,7 +43,11 @@ final class TestPlatform {
 
     /** The run's bundles and properties, and a fresh, world-searchable state directory for {@code test}. */
     static Option[] options(Class<?> test, Option... extra) {
-        Path bndrun = Path.of(required("phyllome.it.bndrun"));
+        return options(test, Path.of(required("phyllome.it.bndrun")), extra);
+    }
+
+    /** The same for another run description, e.g. headless.bndrun. */
+    static Option[] options(Class<?> test, Path bndrun, Option... extra) {
         Path bundles = Path.of(required("phyllome.it.bundles"));
         Path work = Path.of(required("phyllome.it.work")).toAbsolutePath().resolve(test.getSimpleName());
         RunDescription run = RunDescription.read(bndrun);

@@ -1,6 +1,7 @@
 package io.phyllome.host.profile;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -13,4 +14,16 @@ public interface Profiles {
     List<ProfileDescriptor> list();
 
     Optional<GuestProfile> find(String id);
+
+    /**
+     * The profiles that misbehaved, with what they did: threw an unexpected exception, returned
+     * an invalid device set, took too long or broke the host's policy (e.g. passthrough). Keys are
+     * profile ids (or, for a profile whose descriptor itself fails, its component's name). A
+     * faulty profile stays listed; the fault is cleared when its bundle registers it again.
+     *
+     * @since 1.1
+     */
+    default Map<String, String> faults() {
+        return Map.of();
+    }
 }

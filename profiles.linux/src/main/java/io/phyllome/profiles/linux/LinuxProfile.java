@@ -17,6 +17,7 @@ import io.phyllome.host.profile.OsFamily;
 import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.ProfileException;
+import io.phyllome.host.profile.ProvidesProfile;
 import io.phyllome.host.profile.Resources;
 import io.phyllome.host.vm.ByteSize;
 
@@ -26,6 +27,7 @@ import io.phyllome.host.vm.ByteSize;
  * tiny guests.
  */
 @Component
+@ProvidesProfile(id = "linux", family = OsFamily.LINUX, osinfo = "http://libosinfo.org/linux/2022")
 public class LinuxProfile implements GuestProfile {
 
     static final ProfileDescriptor DESCRIPTOR = new ProfileDescriptor("linux", "Modern Linux", OsFamily.LINUX,

@@ -8,7 +8,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.device.DeviceSet;
-import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.device.Finding;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
@@ -246,17 +245,9 @@ public class VmService implements VirtualMachines {
         }
     }
 
-    private static DeviceSet chooseDevices(GuestProfile profile, VmContext context) {
-        DeviceSetBuilder builder = new DeviceSetBuilder();
-        try {
-            profile.contribute(context, builder);
-            return builder.build();
-        } catch (VmException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new VmException("profile '" + profile.descriptor().id() + "' failed to choose devices (" + e
-                    + "): report this to the profile's vendor, or use another profile", e);
-        }
+    private DeviceSet chooseDevices(GuestProfile profile, VmContext context) {
+        return new ProfileGuard(profiles instanceof ProfileFaults faults ? faults : ProfileFaults.DEFAULTS)
+                .contribute(profile, profile.descriptor().id(), context);
     }
 
     /**

@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.install.ProfileInstaller;
+
 /**
  * Runs the one shell command given on the launcher's command line ({@code ./phyllome vm:list}) and
  * ends the platform with its status: 0 on success, 1 with the error on stderr otherwise. Without
@@ -40,14 +42,15 @@ public class OneShotCommand {
 
     @Activate
     public OneShotCommand(@Reference CommandProcessor processor, @Reference VmCommands vm, @Reference ProfileCommands profile,
-            @Reference HostCommands host, @Reference DiskCommands disk, @Reference MediaCommands media, BundleContext context)
+            @Reference HostCommands host, @Reference DiskCommands disk, @Reference MediaCommands media, @Reference ProfileInstaller installer,
+            BundleContext context)
             throws InvalidSyntaxException {
         this.processor = processor;
         String[] args = launcherArguments(context);
         if (args.length > 0) {
             Dictionary<String, Object> props = new Hashtable<>();
             props.put("main.thread", Boolean.TRUE);
-            registration = context.registerService(Callable.class, new Run(processor, CommandLine.join(args)), props);
+            registration = context.registerService(Callable.class, new Run(processor, CommandLine.join(args), installer), props);
         }
     }
 
@@ -70,14 +73,17 @@ public class OneShotCommand {
     static final class Run implements Callable<Integer> {
         private final CommandProcessor processor;
         private final String line;
+        private final ProfileInstaller installer;
 
-        Run(CommandProcessor processor, String line) {
+        Run(CommandProcessor processor, String line, ProfileInstaller installer) {
             this.processor = processor;
             this.line = line;
+            this.installer = installer;
         }
 
         @Override
         public Integer call() {
+            installer.awaitRestored(); // profiles installed earlier are back before the command runs
             // the process's own streams: Gogo redirects System.out through the session itself
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -1,0 +1,85 @@
+package io.phyllome.distro.it;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import aQute.bnd.osgi.Builder;
+import aQute.bnd.osgi.Jar;
+import aQute.bnd.osgi.repository.XMLResourceGenerator;
+import aQute.bnd.osgi.resource.ResourceBuilder;
+import io.phyllome.distro.vendor.acme.AcmeProfile;
+
+/**
+ * Builds, with bnd, the test-only vendor profile bundles from this module's test classes, the way
+ * a vendor's build does (DS and @ProvidesProfile annotations processed, imports computed from the
+ * API jar), and an OSGi repository index of them. Runs on the JVM side, before the framework starts.
+ */
+final class ProfileBundles {
+
+    static final String ACME = "com.acme.phyllome.profile";
+    static final String BROKEN = "com.acme.phyllome.broken";
+
+    private ProfileBundles() {
+    }
+
+    /**
+     * The bundles acme 1.0.0 and 1.1.0 and broken 1.0.0 in {@code dir}, with two indexes:
+     * {@code index-1.0.xml} (before the vendor published 1.1.0: acme 1.0.0, broken) and
+     * {@code index.xml} (everything); returns {@code dir}.
+     */
+    static Path repository(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            List<Path> jars = new ArrayList<>();
+            jars.add(build(dir, ACME, "1.0.0", AcmeProfile.class.getPackageName()));
+            jars.add(build(dir, ACME, "1.1.0", AcmeProfile.class.getPackageName()));
+            jars.add(build(dir, BROKEN, "1.0.0", "io.phyllome.distro.vendor.broken"));
+            index(dir.resolve("index-1.0.xml"), List.of(jars.get(0), jars.get(2)));
+            index(dir.resolve("index.xml"), jars);
+            return dir;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the vendor profile repository in " + dir, e);
+        }
+    }
+
+    private static void index(Path file, List<Path> jars) throws Exception {
+        XMLResourceGenerator index = new XMLResourceGenerator().name("ACME test profiles");
+        for (Path jar : jars) {
+            ResourceBuilder resource = new ResourceBuilder();
+            resource.addFile(jar.toFile(), jar.toUri());
+            index.resource(resource.build());
+        }
+        index.save(file.toFile());
+    }
+
+    private static Path build(Path dir, String bsn, String version, String pkg) throws Exception {
+        Path out = dir.resolve(bsn + "-" + version + ".jar");
+        try (Builder builder = new Builder()) {
+            builder.setProperty("Bundle-SymbolicName", bsn);
+            builder.setProperty("Bundle-Version", version);
+            builder.setProperty("Private-Package", pkg);
+            builder.setProperty("-noextraheaders", "true");
+            builder.addClasspath(testClasses());
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                File file = new File(entry);
+                if (file.exists() && !file.equals(testClasses())) {
+                    builder.addClasspath(file);
+                }
+            }
+            Jar jar = builder.build();
+            if (!builder.isOk()) {
+                throw new IllegalStateException("bnd failed for " + bsn + ": " + builder.getErrors());
+            }
+            jar.write(out.toFile());
+        }
+        return out;
+    }
+
+    private static File testClasses() throws URISyntaxException {
+        return new File(AcmeProfile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}
