@@ -31,6 +31,9 @@ public final class DeviceSet {
     private final boolean balloon;
     private final List<Medium> media;
     private final List<Finding> findings;
+    private final CpuModel cpuModel;
+    private final boolean oneCpuSocket;
+    private final List<String> emulatorArguments;
 
     DeviceSet(DeviceSetBuilder b) {
         machine = b.machine;
@@ -52,6 +55,9 @@ public final class DeviceSet {
         balloon = b.balloon;
         media = List.copyOf(b.media);
         findings = List.copyOf(b.findings);
+        cpuModel = b.cpuModel;
+        oneCpuSocket = b.oneCpuSocket;
+        emulatorArguments = List.copyOf(b.emulatorArguments);
     }
 
     /** The machine type, e.g. {@code q35}. */
@@ -65,6 +71,16 @@ public final class DeviceSet {
 
     public CpuMode cpuMode() {
         return cpuMode;
+    }
+
+    /** A named CPU model that takes the place of {@link #cpuMode()}, if the profile chose one. */
+    public Optional<CpuModel> cpuModel() {
+        return Optional.ofNullable(cpuModel);
+    }
+
+    /** Whether the virtual CPUs are cores of one processor package rather than one package each. */
+    public boolean oneCpuSocket() {
+        return oneCpuSocket;
     }
 
     /** System Management Mode, required by Secure Boot firmware. */
@@ -134,6 +150,14 @@ public final class DeviceSet {
     /** Read-only media the profile adds, e.g. driver images. */
     public List<Medium> media() {
         return media;
+    }
+
+    /**
+     * Arguments for the emulator's command line (QEMU syntax) for what the hypervisor has no
+     * element for; empty for almost every profile.
+     */
+    public List<String> emulatorArguments() {
+        return emulatorArguments;
     }
 
     public List<Finding> findings() {

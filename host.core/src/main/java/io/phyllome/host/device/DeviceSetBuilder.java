@@ -32,6 +32,9 @@ public final class DeviceSetBuilder {
     boolean balloon;
     final List<Medium> media = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
+    CpuModel cpuModel;
+    boolean oneCpuSocket;
+    final List<String> emulatorArguments = new ArrayList<>();
 
     public DeviceSetBuilder machine(String machine) {
         this.machine = Objects.requireNonNull(machine, "machine");
@@ -45,6 +48,33 @@ public final class DeviceSetBuilder {
 
     public DeviceSetBuilder cpu(CpuMode mode) {
         this.cpuMode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * A named CPU model, for guests that need a particular processor; it takes the place of the
+     * {@linkplain #cpu(CpuMode) CPU mode}.
+     */
+    public DeviceSetBuilder cpu(CpuModel model) {
+        this.cpuModel = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    /** Presents the virtual CPUs as cores of one processor package (some guests, e.g. macOS, expect one socket). */
+    public DeviceSetBuilder oneCpuSocket(boolean on) {
+        this.oneCpuSocket = on;
+        return this;
+    }
+
+    /**
+     * Appends arguments to the emulator's command line, in QEMU's syntax, for what a hypervisor has
+     * no element for (e.g. {@code -device isa-applesmc,...}). The last resort: the adapter passes
+     * them on unchecked, and they tie the VM to QEMU.
+     */
+    public DeviceSetBuilder emulatorArguments(String... arguments) {
+        for (String argument : arguments) {
+            emulatorArguments.add(Objects.requireNonNull(argument, "argument"));
+        }
         return this;
     }
 

@@ -1,7 +1,11 @@
 package io.phyllome.host.hypervisor;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import io.phyllome.host.vm.ByteSize;
 
@@ -20,14 +24,27 @@ import io.phyllome.host.vm.ByteSize;
  * @param tpmEmulator  a TPM 2.0 emulator (swtpm) is installed
  * @param memory       the host's memory
  * @param cpus         the host's logical CPUs
+ * @param cpuFeatures  the CPU features a guest on this host can be given, by their libvirt/QEMU
+ *                     names (e.g. {@code avx2}, {@code sse4.2}, {@code invtsc}): the host CPU's
+ *                     when KVM is usable, otherwise those the emulator provides (QEMU 7.2's TCG
+ *                     emulates AVX2 on any host CPU); empty when the hypervisor cannot tell
  */
 public record HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
-        List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus) {
+        List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus,
+        Set<String> cpuFeatures) {
 
     public HostCapabilities {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(kvmProblem, "kvmProblem");
         machines = List.copyOf(machines);
         Objects.requireNonNull(memory, "memory");
+        SortedSet<String> features = new TreeSet<>(Objects.requireNonNull(cpuFeatures, "cpuFeatures"));
+        cpuFeatures = Collections.unmodifiableSortedSet(features);
+    }
+
+    /** Capabilities of a hypervisor that cannot tell the CPU features guests get. */
+    public HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
+            List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus) {
+        this(connection, version, arch, kvmUsable, kvmProblem, machines, uefi, secureBoot, tpmEmulator, memory, cpus, Set.of());
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -22,6 +25,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.libvirt.internal.xml.Element;
+import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.vm.ByteSize;
 
 /**
@@ -50,10 +55,87 @@ final class CapabilityProbe {
         boolean tpm = strings(domcaps, "/domainCapabilities/devices/tpm[@supported='yes']/enum[@name='backendModel']/value").contains("emulator")
                 && strings(domcaps, "/domainCapabilities/devices/tpm/enum[@name='backendVersion']/value").stream().anyMatch(v -> v.startsWith("2"));
 
+        Set<String> cpuFeatures = kvmProblem.isEmpty() ? hostCpuFeatures(connect, caps, uri) : emulatedCpuFeatures(connect, domcaps);
+
         NodeInfo node = connect.nodeInfo();
         String version = "libvirt " + version(connect.getLibVersion()) + ", " + connect.getType() + " " + version(connect.getVersion());
         return new HostCapabilities(uri, version, ARCH, kvmProblem.isEmpty(), kvmProblem, machines, uefi, secureBoot, tpm,
-                hostMemory(uri, new ByteSize(node.memory * 1024)), node.cpus);
+                hostMemory(uri, new ByteSize(node.memory * 1024)), node.cpus, cpuFeatures);
+    }
+
+    /**
+     * With KVM, guests can get the features of the host's CPU: libvirt's host CPU with every
+     * feature listed (its model's too), or a local host's {@code /proc/cpuinfo} when libvirt
+     * cannot expand it.
+     */
+    private static Set<String> hostCpuFeatures(LibvirtConnection connect, Document caps, String uri) {
+        List<String> model = strings(caps, "/capabilities/host/cpu/model");
+        if (!model.isEmpty()) {
+            Element cpu = Element.of("cpu").add(Element.text("arch", ARCH)).add(Element.text("model", model.get(0)));
+            strings(caps, "/capabilities/host/cpu/vendor").stream().findFirst().ifPresent(v -> cpu.add(Element.text("vendor", v)));
+            strings(caps, "/capabilities/host/cpu/feature/@name").forEach(f -> cpu.add(Element.of("feature").attr("name", f)));
+            Set<String> features = required(connect.expandHostCpu(XmlWriter.render(cpu)));
+            if (!features.isEmpty()) {
+                return features;
+            }
+        }
+        return isLocal(uri) ? cpuinfoFeatures(Path.of("/proc/cpuinfo")) : Set.of();
+    }
+
+    /**
+     * Emulated, guests get what QEMU's TCG provides, whatever the host CPU: libvirt's host-model
+     * CPU for domain type {@code qemu} with every feature listed. QEMU 7.2 emulates AVX2, for
+     * instance. Empty when libvirt cannot tell.
+     */
+    private static Set<String> emulatedCpuFeatures(LibvirtConnection connect, Document domcaps) {
+        String mode = "/domainCapabilities/cpu/mode[@name='host-model'][@supported='yes']";
+        List<String> model = strings(domcaps, mode + "/model");
+        if (model.isEmpty()) {
+            return Set.of();
+        }
+        Element cpu = Element.of("cpu").attr("mode", "custom").attr("match", "exact")
+                .add(Element.of("model").attr("fallback", "forbid").text(model.get(0)));
+        strings(domcaps, mode + "/vendor").stream().findFirst().ifPresent(v -> cpu.add(Element.text("vendor", v)));
+        for (String policy : List.of("require", "disable")) {
+            strings(domcaps, mode + "/feature[@policy='" + policy + "']/@name")
+                    .forEach(f -> cpu.add(Element.of("feature").attr("policy", policy).attr("name", f)));
+        }
+        return required(connect.expandGuestCpu(ARCH, MACHINE, "qemu", XmlWriter.render(cpu)));
+    }
+
+    /** The features an expanded {@code <cpu>} has (policy require, or none for a host CPU). */
+    static Set<String> required(String cpuXml) {
+        if (cpuXml.isBlank()) {
+            return Set.of();
+        }
+        return new TreeSet<>(strings(parse(cpuXml), "/cpu/feature[not(@policy) or @policy='require' or @policy='force']/@name"));
+    }
+
+    /** Linux's names of CPU flags that libvirt and QEMU spell differently. */
+    private static final Map<String, String> LINUX_FLAGS = Map.of("sse4_1", "sse4.1", "sse4_2", "sse4.2",
+            "tsc_deadline_timer", "tsc-deadline", "sha_ni", "sha-ni", "avx512_vpopcntdq", "avx512-vpopcntdq");
+
+    /** A local host CPU's features from the kernel's flags, in libvirt's names where they differ. */
+    static Set<String> cpuinfoFeatures(Path cpuinfo) {
+        Set<String> features = new TreeSet<>();
+        try {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                if (line.startsWith("flags")) {
+                    for (String flag : line.substring(line.indexOf(':') + 1).trim().split("\\s+")) {
+                        features.add(LINUX_FLAGS.getOrDefault(flag, flag));
+                    }
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            return Set.of();
+        }
+        // the invariant TSC: the kernel shows it as two flags
+        if (features.contains("constant_tsc") && features.contains("nonstop_tsc")) {
+            features.add("invtsc");
+        }
+        features.remove("");
+        return features;
     }
 
     /** Why KVM cannot be used on this machine, or an empty string; remote hosts are trusted. */

@@ -9,10 +9,17 @@ import io.phyllome.host.libvirt.internal.xml.Element;
  * {@code <disk>}: a file-backed disk or CD-ROM. An encrypted qcow2 names the secret holding its
  * LUKS key; the key itself never appears here.
  *
- * @param bootOrder 0 for a disk that is not booted from
+ * @param bootOrder       0 for a disk that is not booted from
+ * @param transientWrites the guest's writes go to an overlay that libvirt discards when the VM
+ *                        stops, so the file itself never changes ({@code <transient/>})
  */
 public record DiskXml(boolean cdrom, String source, String format, DiskBus bus, String target, boolean readOnly,
-        String secretUuid, int bootOrder) implements DomainPart {
+        String secretUuid, int bootOrder, boolean transientWrites) implements DomainPart {
+
+    public DiskXml(boolean cdrom, String source, String format, DiskBus bus, String target, boolean readOnly, String secretUuid,
+            int bootOrder) {
+        this(cdrom, source, format, bus, target, readOnly, secretUuid, bootOrder, false);
+    }
 
     @Override
     public Element toElement() {
@@ -30,6 +37,7 @@ public record DiskXml(boolean cdrom, String source, String format, DiskBus bus, 
                 .add(sourceElement)
                 .add(Element.of("target").attr("dev", target).attr("bus", bus.name().toLowerCase(Locale.ROOT)))
                 .add(readOnly ? Element.of("readonly") : null)
+                .add(transientWrites ? Element.of("transient") : null)
                 .add(bootOrder > 0 ? Element.of("boot").attr("order", bootOrder) : null);
     }
 

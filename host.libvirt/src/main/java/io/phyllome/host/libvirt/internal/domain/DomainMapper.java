@@ -2,8 +2,10 @@ package io.phyllome.host.libvirt.internal.domain;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.phyllome.host.device.Channel;
@@ -36,18 +38,25 @@ public final class DomainMapper {
         Map<String, Integer> targets = new HashMap<>();
         boolean bootFromMedia = spec.installMedia().isPresent();
 
+        // the profile's boot media (e.g. a boot loader) boot first, then the install medium, then the system disk
+        List<Medium> bootMedia = devices.media().stream().filter(m -> m.bootOrder() > 0)
+                .sorted(Comparator.comparingInt(Medium::bootOrder)).toList();
+        int first = bootMedia.size();
+
         List<String> managedDisks = new ArrayList<>();
         for (Volume volume : definition.volumes()) {
             boolean system = managedDisks.isEmpty();
             managedDisks.add(volume.path());
             parts.add(new DiskXml(false, volume.path(), "qcow2", devices.diskBus(), nextTarget(targets, devices.diskBus()), false,
-                    volume.secretUuid(), system ? (bootFromMedia ? 2 : 1) : 0));
+                    volume.secretUuid(), system ? first + (bootFromMedia ? 2 : 1) : 0));
         }
         spec.installMedia().ifPresent(iso -> parts.add(new DiskXml(true, iso.toString(), "raw", devices.cdromBus(),
-                nextTarget(targets, devices.cdromBus()), true, null, 1)));
+                nextTarget(targets, devices.cdromBus()), true, null, first + 1)));
         for (Medium medium : devices.media()) {
-            parts.add(new DiskXml(medium.cdrom(), medium.path().toString(), "raw", medium.bus(), nextTarget(targets, medium.bus()),
-                    true, null, 0));
+            int boot = medium.bootOrder() > 0 ? indexOf(bootMedia, medium) + 1 : 0;
+            // a disk whose writes are discarded is writable for the guest (SATA cannot be read-only)
+            parts.add(new DiskXml(medium.cdrom(), medium.path().toString(), medium.format().name().toLowerCase(Locale.ROOT), medium.bus(),
+                    nextTarget(targets, medium.bus()), !medium.discardWrites(), null, boot, medium.discardWrites()));
         }
         if (devices.usb()) {
             parts.add(new ControllerXml("usb", "qemu-xhci"));
@@ -82,9 +91,19 @@ public final class DomainMapper {
                 spec.memory().orElseThrow().bytes() / 1024, spec.cpus(),
                 new OsXml(arch, devices.machine(), devices.firmware(), spec.directBoot().orElse(null)),
                 new FeaturesXml(devices.smm(), kvm ? devices.hyperV() : java.util.Set.of()),
-                new CpuXml(devices.cpuMode()),
+                new CpuXml(devices.cpuMode(), devices.cpuModel().orElse(null), kvm, devices.oneCpuSocket() ? spec.cpus() : 0),
                 new ClockXml(devices.clock(), kvm && !devices.hyperV().isEmpty()),
-                parts);
+                parts, new QemuCommandLineXml(devices.emulatorArguments()));
+    }
+
+    /** The position of {@code medium} itself (not an equal one) in {@code media}. */
+    private static int indexOf(List<Medium> media, Medium medium) {
+        for (int i = 0; i < media.size(); i++) {
+            if (media.get(i) == medium) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a boot medium: " + medium);
     }
 
     private static String nextTarget(Map<String, Integer> used, DiskBus bus) {

@@ -24,8 +24,8 @@ import io.phyllome.host.device.DiskBus;
 
 /**
  * Moves a defined domain's disks and NICs from emulated to virtio devices, for a guest that has
- * its virtio drivers now (a Windows installed from SATA and e1000e). CD-ROMs stay as they are;
- * libvirt assigns the new devices their addresses.
+ * its virtio drivers now (a Windows installed from SATA and e1000e). CD-ROMs and a profile's
+ * transient boot media stay as they are; libvirt assigns the new devices their addresses.
  */
 public final class VirtioSwitch {
 
@@ -48,6 +48,9 @@ public final class VirtioSwitch {
             Element target = child(disk, "target");
             if (!"disk".equals(disk.getAttribute("device")) || target == null || !EMULATED_DISK_BUSES.contains(target.getAttribute("bus"))) {
                 continue;
+            }
+            if (child(disk, "transient") != null) {
+                continue; // a profile's boot medium whose writes are discarded (OpenCore on SATA), not the guest's own disk
             }
             String before = target.getAttribute("dev") + " (" + target.getAttribute("bus") + ")";
             String dev = DiskXml.target(DiskBus.VIRTIO, virtioDisks++);
