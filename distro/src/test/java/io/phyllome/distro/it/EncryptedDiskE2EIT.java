@@ -105,17 +105,6 @@ public class EncryptedDiskE2EIT {
     /** After a failure: removes what the test left in the system daemon. */
     @After
     public void cleanUp() {
-        if (name != null && Host.systemDomains().contains(name)) {
-            Host.quietly("virsh", "-c", Host.SYSTEM, "destroy", name);
-            Host.quietly("virsh", "-c", Host.SYSTEM, "undefine", "--nvram", name);
-        }
-        if (name != null) {
-            Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
-            for (String line : Host.systemSecrets()) {
-                if (line.contains(disks.resolve(name).toString())) {
-                    Host.quietly("virsh", "-c", Host.SYSTEM, "secret-undefine", line.split("\\s+")[0]);
-                }
-            }
-        }
+        Host.removeLeftovers(name, Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks"));
     }
 }

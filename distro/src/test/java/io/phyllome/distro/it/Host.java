@@ -83,6 +83,31 @@ final class Host {
     }
 
     /** Best effort, for cleaning up after a failed test: runs a command and ignores how it ends. */
+    /**
+     * After a failed test: removes what a VM named {@code name} may have left in the system daemon —
+     * the domain with its NVRAM and TPM state, and its disks in {@code disks} with their keys.
+     */
+    static void removeLeftovers(String name, Path disks) {
+        if (name == null) {
+            return;
+        }
+        if (systemDomains().contains(name)) {
+            quietly("virsh", "-c", SYSTEM, "destroy", name);
+            quietly("virsh", "-c", SYSTEM, "undefine", "--nvram", "--tpm", name);
+        }
+        String prefix = disks.resolve(name + "-").toString();
+        for (String line : systemSecrets()) {
+            if (line.contains(" " + prefix)) {
+                quietly("virsh", "-c", SYSTEM, "secret-undefine", line.trim().split("\\s+")[0]);
+            }
+        }
+        for (String file : tree(disks)) {
+            if (file.startsWith(name + "-")) {
+                quietly("rm", "-f", disks.resolve(file).toString());
+            }
+        }
+    }
+
     static void quietly(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

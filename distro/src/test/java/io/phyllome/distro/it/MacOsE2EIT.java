@@ -194,19 +194,7 @@ public class MacOsE2EIT {
     /** After a failure: removes what the test left in the system daemon. */
     @After
     public void cleanUp() {
-        if (name != null && Host.systemDomains().contains(name)) {
-            Host.quietly("virsh", "-c", Host.SYSTEM, "destroy", name);
-            Host.quietly("virsh", "-c", Host.SYSTEM, "undefine", "--nvram", name);
-        }
-        if (name != null) {
-            Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
-            for (String line : Host.systemSecrets()) {
-                if (line.endsWith(" " + disk)) {
-                    Host.quietly("virsh", "-c", Host.SYSTEM, "secret-undefine", line.split("\\s+")[0]);
-                }
-            }
-            Host.quietly("rm", "-f", disk.toString());
-        }
+        Host.removeLeftovers(name, state.resolve("disks"));
         name = null;
     }
 }

@@ -105,18 +105,6 @@ public class WindowsE2EIT {
     /** After a failure: removes what the test left in the system daemon. */
     @After
     public void cleanUp() {
-        if (name != null && Host.systemDomains().contains(name)) {
-            Host.quietly("virsh", "-c", Host.SYSTEM, "destroy", name);
-            Host.quietly("virsh", "-c", Host.SYSTEM, "undefine", "--nvram", "--tpm", name);
-        }
-        if (name != null) {
-            Path disk = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks").resolve(name + "-0.qcow2");
-            for (String line : Host.systemSecrets()) {
-                if (line.endsWith(" " + disk)) {
-                    Host.quietly("virsh", "-c", Host.SYSTEM, "secret-undefine", line.split("\\s+")[0]);
-                }
-            }
-            Host.quietly("rm", "-f", disk.toString());
-        }
+        Host.removeLeftovers(name, Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks"));
     }
 }

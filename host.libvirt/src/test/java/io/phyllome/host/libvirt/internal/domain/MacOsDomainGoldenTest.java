@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -32,11 +31,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
-import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.profile.Resources;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmSpec;
@@ -150,29 +147,11 @@ class MacOsDomainGoldenTest {
 
     /** What VmService hands the hypervisor, with an empty media library. */
     static DomainDefinition define(Release release, VmSpec spec, HostCapabilities host) {
-        GuestProfile profile = release.profile(STAND_IN_KEY);
-        DeviceSetBuilder devices = new DeviceSetBuilder();
-        profile.contribute(new ProfileContext() {
-            @Override
-            public VmSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public HostCapabilities host() {
-                return host;
-            }
-
-            @Override
-            public Optional<Path> media(String name) {
-                return Optional.empty();
-            }
-        }, devices);
         List<io.phyllome.host.storage.Volume> volumes = new ArrayList<>();
         for (int i = 0; i < spec.disks().size(); i++) {
             volumes.add(Fixtures.encryptedVolume(spec.name() + "-" + i + ".qcow2", spec.disks().get(i).size()));
         }
-        return new DomainDefinition(spec, profile.descriptor(), devices.build(), volumes);
+        return Fixtures.define(release.profile(STAND_IN_KEY), spec, host, volumes.toArray(io.phyllome.host.storage.Volume[]::new));
     }
 
     static String render(DomainDefinition definition, HostCapabilities host) {
