@@ -1,7 +1,6 @@
 package io.phyllome.host.libvirt.internal;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
@@ -22,9 +19,9 @@ import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.libvirt.internal.xml.XmlReader;
 import io.phyllome.host.libvirt.internal.xml.Element;
 import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.vm.ByteSize;
@@ -188,13 +185,7 @@ final class CapabilityProbe {
     }
 
     private static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml.isEmpty() ? "<none/>" : xml)));
-        } catch (Exception e) {
-            throw new IllegalStateException("libvirt returned capabilities that cannot be read: " + e.getMessage(), e);
-        }
+        return XmlReader.parse(xml.isEmpty() ? "<none/>" : xml, "capabilities");
     }
 
     private static List<String> strings(Document doc, String expression) {

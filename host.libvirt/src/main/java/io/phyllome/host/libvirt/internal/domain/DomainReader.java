@@ -1,25 +1,16 @@
 package io.phyllome.host.libvirt.internal.domain;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 import io.phyllome.host.device.DiskBus;
+import io.phyllome.host.libvirt.internal.xml.XmlReader;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.VmDisk;
@@ -32,7 +23,7 @@ public final class DomainReader {
     }
 
     public static Domain read(String xml, VmState state) {
-        Element domain = parse(xml).getDocumentElement();
+        Element domain = XmlReader.parse(xml, "domain XML").getDocumentElement();
         String name = childText(domain, "name");
         String uuid = childText(domain, "uuid");
         long memoryKiB = Long.parseLong(childText(domain, "memory").trim());
@@ -57,11 +48,11 @@ public final class DomainReader {
         NodeList diskNodes = domain.getElementsByTagName("disk");
         for (int i = 0; i < diskNodes.getLength(); i++) {
             Element disk = (Element) diskNodes.item(i);
-            Element source = firstChild(disk, "source");
-            Element target = firstChild(disk, "target");
+            Element source = XmlReader.firstChild(disk, "source");
+            Element target = XmlReader.firstChild(disk, "target");
             String path = source == null ? "" : firstNonEmpty(source.getAttribute("file"), source.getAttribute("dev"), source.getAttribute("name"));
-            boolean encrypted = source != null && firstChild(source, "encryption") != null || firstChild(disk, "encryption") != null;
-            disks.add(new VmDisk(target == null ? "" : target.getAttribute("dev"), path, firstChild(disk, "readonly") != null,
+            boolean encrypted = source != null && XmlReader.firstChild(source, "encryption") != null || XmlReader.firstChild(disk, "encryption") != null;
+            disks.add(new VmDisk(target == null ? "" : target.getAttribute("dev"), path, XmlReader.firstChild(disk, "readonly") != null,
                     encrypted, managed.contains(path)));
         }
         return new Domain(name, uuid, state, profile, new ByteSize(memoryKiB * 1024), cpus, disks);
@@ -69,10 +60,10 @@ public final class DomainReader {
 
     /** The bus of the domain's first disk (not CD-ROM); virtio when it has none. */
     public static DiskBus diskBus(String xml) {
-        NodeList disks = parse(xml).getDocumentElement().getElementsByTagName("disk");
+        NodeList disks = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("disk");
         for (int i = 0; i < disks.getLength(); i++) {
             Element disk = (Element) disks.item(i);
-            Element target = firstChild(disk, "target");
+            Element target = XmlReader.firstChild(disk, "target");
             if ("disk".equals(disk.getAttribute("device")) && target != null && !target.getAttribute("bus").isEmpty()) {
                 return DiskBus.valueOf(target.getAttribute("bus").toUpperCase(java.util.Locale.ROOT));
             }
@@ -83,7 +74,7 @@ public final class DomainReader {
     /** The first guest device name on {@code bus} that no disk of the domain uses yet. */
     public static String freeTarget(String xml, DiskBus bus) {
         Set<String> used = new HashSet<>();
-        NodeList targets = parse(xml).getDocumentElement().getElementsByTagName("target");
+        NodeList targets = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("target");
         for (int i = 0; i < targets.getLength(); i++) {
             used.add(((Element) targets.item(i)).getAttribute("dev"));
         }
@@ -97,10 +88,10 @@ public final class DomainReader {
 
     /** The domain's serial log file, if its first serial port writes to one. */
     public static String serialLog(String xml) {
-        NodeList serials = parse(xml).getDocumentElement().getElementsByTagName("serial");
+        NodeList serials = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("serial");
         for (int i = 0; i < serials.getLength(); i++) {
             Element serial = (Element) serials.item(i);
-            Element source = firstChild(serial, "source");
+            Element source = XmlReader.firstChild(serial, "source");
             if ("file".equals(serial.getAttribute("type")) && source != null) {
                 return source.getAttribute("path");
             }
@@ -108,30 +99,8 @@ public final class DomainReader {
         return "";
     }
 
-    private static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            return builder.parse(new InputSource(new StringReader(xml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalStateException("libvirt returned domain XML that cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static Element firstChild(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(e.getLocalName() != null ? e.getLocalName() : e.getTagName())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
     private static String childText(Element parent, String name) {
-        Element child = firstChild(parent, name);
+        Element child = XmlReader.firstChild(parent, name);
         return child == null ? "" : child.getTextContent();
     }
 

@@ -1,13 +1,10 @@
 package io.phyllome.host.libvirt.internal.domain;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
@@ -16,11 +13,10 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 import io.phyllome.host.device.DiskBus;
+import io.phyllome.host.libvirt.internal.xml.XmlReader;
 
 /**
  * Moves a defined domain's disks and NICs from emulated to virtio devices, for a guest that has
@@ -39,17 +35,17 @@ public final class VirtioSwitch {
     }
 
     public static Result apply(String domainXml) {
-        Document doc = parse(domainXml);
+        Document doc = XmlReader.parse(domainXml, "domain XML");
         List<String> changes = new ArrayList<>();
         int virtioDisks = countVirtioDisks(doc);
         NodeList disks = doc.getDocumentElement().getElementsByTagName("disk");
         for (int i = 0; i < disks.getLength(); i++) {
             Element disk = (Element) disks.item(i);
-            Element target = child(disk, "target");
+            Element target = XmlReader.firstChild(disk, "target");
             if (!"disk".equals(disk.getAttribute("device")) || target == null || !EMULATED_DISK_BUSES.contains(target.getAttribute("bus"))) {
                 continue;
             }
-            if (child(disk, "transient") != null) {
+            if (XmlReader.firstChild(disk, "transient") != null) {
                 continue; // a profile's boot medium whose writes are discarded (OpenCore on SATA), not the guest's own disk
             }
             String before = target.getAttribute("dev") + " (" + target.getAttribute("bus") + ")";
@@ -62,7 +58,7 @@ public final class VirtioSwitch {
         NodeList nics = doc.getDocumentElement().getElementsByTagName("interface");
         for (int i = 0; i < nics.getLength(); i++) {
             Element nic = (Element) nics.item(i);
-            Element model = child(nic, "model");
+            Element model = XmlReader.firstChild(nic, "model");
             if (model != null && !"virtio".equals(model.getAttribute("type"))) {
                 changes.add("network card " + model.getAttribute("type") + " -> virtio");
                 model.setAttribute("type", "virtio");
@@ -84,31 +80,10 @@ public final class VirtioSwitch {
         return count;
     }
 
-    private static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(e.getTagName())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
     private static void removeChild(Element parent, String name) {
-        Element child = child(parent, name);
+        Element child = XmlReader.firstChild(parent, name);
         if (child != null) {
             parent.removeChild(child);
-        }
-    }
-
-    private static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (Exception e) {
-            throw new IllegalStateException("libvirt returned domain XML that cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,44 @@
+package io.phyllome.host.libvirt.internal.xml;
+
+import java.io.StringReader;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+/** Reads the XML libvirt returns: namespace-aware, with no DTDs or external entities. */
+public final class XmlReader {
+
+    private XmlReader() {
+    }
+
+    /**
+     * @param what what the document is, for the error message, e.g. "domain XML"
+     * @throws IllegalStateException when the text is not well-formed XML
+     */
+    public static Document parse(String xml, String what) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new IllegalStateException("libvirt returned " + what + " that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first child element of {@code parent} with the local name {@code name}, or {@code null}. */
+    public static Element firstChild(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName() != null ? e.getLocalName() : e.getTagName())) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
