@@ -1,5 +1,9 @@
 package io.phyllome.host.core.shell;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -10,9 +14,11 @@ import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.vm.VmException;
 
 /** The {@code host:} commands of the shell. */
-@Component(service = HostCommands.class, property = { "osgi.command.scope=host", "osgi.command.function=info" })
+@Component(service = HostCommands.class, property = { "osgi.command.scope=host", "osgi.command.function=info",
+        "osgi.command.function=check" })
 public class HostCommands {
 
     private final Hypervisor hypervisor;
@@ -43,6 +49,18 @@ public class HostCommands {
                 host.arch(), host.cpus(), String.format("%.1fG", host.memory().bytes() / (double) (1L << 30)), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
                 available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
                 available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size());
+    }
+
+    @Descriptor("check what this host needs to run VMs well: PASS, WARN or FAIL with a fix for each; fails when any check fails")
+    public String check(CommandSession session) {
+        List<HostChecks.Check> checks = HostChecks.run(hypervisor.capabilities(), profiles.faults(), StateDirectory.resolve(context::getProperty));
+        String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
+        long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
+        if (failed > 0) {
+            session.getConsole().println(report);
+            throw new VmException(failed + " of " + checks.size() + " host checks failed (see FAIL above)");
+        }
+        return report;
     }
 
     private static String available(boolean yes, String fix) {

@@ -1,0 +1,65 @@
+package io.phyllome.host.core.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.vm.ByteSize;
+
+class HostChecksTest {
+
+    @TempDir
+    Path state;
+
+    private static HostCapabilities host(String uri, boolean kvm, boolean uefi, boolean secureBoot, boolean tpm) {
+        return new HostCapabilities(uri, "test", "x86_64", kvm, kvm ? "" : "no vmx", List.of("q35"), uefi, secureBoot, tpm,
+                ByteSize.ofGiB(16), 4);
+    }
+
+    private static Map<String, HostChecks.Status> bySubject(List<HostChecks.Check> checks) {
+        return checks.stream().collect(Collectors.toMap(HostChecks.Check::subject, HostChecks.Check::status));
+    }
+
+    @Test
+    void aCompleteKvmHostPassesEverything() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state);
+
+        assertTrue(checks.stream().allMatch(c -> c.status() == HostChecks.Status.PASS), checks.toString());
+    }
+
+    @Test
+    void missingFirmwareAndTpmFailWithTheirPackagesAndEmulationWarns() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", false, false, false, false), Map.of(), state);
+        Map<String, HostChecks.Status> status = bySubject(checks);
+
+        assertEquals(HostChecks.Status.WARN, status.get("hardware virtualization"));
+        assertEquals(HostChecks.Status.FAIL, status.get("UEFI firmware"));
+        assertEquals(HostChecks.Status.FAIL, status.get("TPM 2.0 emulator"));
+        String report = checks.toString();
+        assertTrue(report.contains("install the ovmf package") && report.contains("install the swtpm and swtpm-tools packages"), report);
+    }
+
+    @Test
+    void theEmbeddedDriverWarnsThatDisksCannotBeEncrypted() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///embed?root=/x", true, true, true, true), Map.of(), state);
+
+        assertEquals(HostChecks.Status.WARN, bySubject(checks).get("disk encryption"));
+    }
+
+    @Test
+    void aFaultyProfileFailsNamingIt() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of("acme", "threw NPE"), state);
+
+        HostChecks.Check faulty = checks.stream().filter(c -> c.subject().equals("profile acme")).findFirst().orElseThrow();
+        assertEquals(HostChecks.Status.FAIL, faulty.status());
+        assertTrue(faulty.detail().contains("threw NPE"), faulty.detail());
+    }
+}
