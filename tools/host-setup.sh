@@ -49,6 +49,7 @@ TEST_PKGS=(
     virtinst            # virt-install
     libxml2-utils       # xmllint, used by virt-xml-validate
     busybox-static cpio # tools/test-guest.sh
+    fscrypt             # host:protect (tested on a loop-mounted ext4)
     xz-utils zstd gzip  # decompressing kernel modules (tools/test-guest.sh)
     procps              # pgrep
 )

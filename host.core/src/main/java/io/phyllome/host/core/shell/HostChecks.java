@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.storage.ProtectedDirectory;
 
 /**
  * What {@code host:check} checks, in the spirit of {@code virt-host-validate}: each check passes,
@@ -33,7 +34,7 @@ final class HostChecks {
     private HostChecks() {
     }
 
-    static List<Check> run(HostCapabilities host, Map<String, String> faultyProfiles, Path stateDir) {
+    static List<Check> run(HostCapabilities host, Map<String, String> faultyProfiles, Path stateDir, List<ProtectedDirectory> protection) {
         List<Check> checks = new ArrayList<>();
         checks.add(host.kvmUsable() ? pass("hardware virtualization", "KVM is usable")
                 : new Check(Status.WARN, "hardware virtualization", "KVM is not usable (" + host.kvmProblem()
@@ -49,6 +50,11 @@ final class HostChecks {
                 : pass("disk encryption", "keys are kept by libvirt's secret store"));
         checks.add(onPath("qemu-img") ? pass("qemu-img", "installed") : fail("qemu-img", "missing: install the qemu-utils package"));
         checks.add(stateDirectory(stateDir));
+        for (ProtectedDirectory dir : protection) {
+            checks.add(!dir.encrypted() ? new Check(Status.WARN, "fscrypt " + dir.path().getFileName(), dir.path() + " " + dir.note())
+                    : dir.unlocked() ? pass("fscrypt " + dir.path().getFileName(), dir.path() + " is protected")
+                    : fail("fscrypt " + dir.path().getFileName(), dir.path() + " is locked: unlock it with host:unlock"));
+        }
         faultyProfiles.forEach((id, why) -> checks.add(fail("profile " + id, "faulty: " + why + " (update or uninstall it: profile:update, profile:uninstall)")));
         return checks;
     }

@@ -1,5 +1,7 @@
 package io.phyllome.host.core.shell;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,21 +16,26 @@ import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.storage.DirectoryEncryption;
+import io.phyllome.host.storage.ProtectedDirectory;
 import io.phyllome.host.vm.VmException;
 
 /** The {@code host:} commands of the shell. */
 @Component(service = HostCommands.class, property = { "osgi.command.scope=host", "osgi.command.function=info",
-        "osgi.command.function=check" })
+        "osgi.command.function=check", "osgi.command.function=protect", "osgi.command.function=unlock" })
 public class HostCommands {
 
     private final Hypervisor hypervisor;
     private final Profiles profiles;
+    private final DirectoryEncryption encryption;
     private final BundleContext context;
 
     @Activate
-    public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, BundleContext context) {
+    public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
+            BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
+        this.encryption = encryption;
         this.context = context;
     }
 
@@ -44,16 +51,19 @@ public class HostCommands {
                 uefi:        %s
                 secure boot: %s
                 tpm 2.0:     %s
-                profiles:    %d installed""",
+                profiles:    %d installed
+                %s""",
                 context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), host.connection(), host.version(),
                 host.arch(), host.cpus(), String.format("%.1fG", host.memory().bytes() / (double) (1L << 30)), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
                 available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
-                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size());
+                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size(),
+                encryption.status().stream().map(HostCommands::protection).collect(Collectors.joining("\n")));
     }
 
     @Descriptor("check what this host needs to run VMs well: PASS, WARN or FAIL with a fix for each; fails when any check fails")
     public String check(CommandSession session) {
-        List<HostChecks.Check> checks = HostChecks.run(hypervisor.capabilities(), profiles.faults(), StateDirectory.resolve(context::getProperty));
+        List<HostChecks.Check> checks = HostChecks.run(hypervisor.capabilities(), profiles.faults(), StateDirectory.resolve(context::getProperty),
+                encryption.status());
         String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
         long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
         if (failed > 0) {
@@ -61,6 +71,32 @@ public class HostCommands {
             throw new VmException(failed + " of " + checks.size() + " host checks failed (see FAIL above)");
         }
         return report;
+    }
+
+    @Descriptor("protect the state directories that hold disks, firmware variables and TPM state with fscrypt and a passphrase"
+            + " (asked for, or read from standard input); each must still be empty")
+    public String protect(CommandSession session) throws IOException {
+        byte[] passphrase = Passphrases.read(session, "passphrase for the state directories", true);
+        try {
+            return encryption.protect(passphrase).stream().map(HostCommands::protection).collect(Collectors.joining("\n"));
+        } finally {
+            Arrays.fill(passphrase, (byte) 0);
+        }
+    }
+
+    @Descriptor("unlock the state directories protected by host:protect, after a reboot (passphrase asked for, or read from standard input)")
+    public String unlock(CommandSession session) throws IOException {
+        byte[] passphrase = Passphrases.read(session, "passphrase of the state directories", false);
+        try {
+            return encryption.unlock(passphrase).stream().map(HostCommands::protection).collect(Collectors.joining("\n"));
+        } finally {
+            Arrays.fill(passphrase, (byte) 0);
+        }
+    }
+
+    private static String protection(ProtectedDirectory dir) {
+        return String.format("%-12s %s: %s", "fscrypt:", dir.path(),
+                dir.encrypted() ? (dir.unlocked() ? "protected, unlocked" : "protected, LOCKED (host:unlock)") : dir.note());
     }
 
     private static String available(boolean yes, String fix) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.storage.ProtectedDirectory;
 import io.phyllome.host.vm.ByteSize;
 
 class HostChecksTest {
@@ -30,14 +31,14 @@ class HostChecksTest {
 
     @Test
     void aCompleteKvmHostPassesEverything() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state);
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of());
 
         assertTrue(checks.stream().allMatch(c -> c.status() == HostChecks.Status.PASS), checks.toString());
     }
 
     @Test
     void missingFirmwareAndTpmFailWithTheirPackagesAndEmulationWarns() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", false, false, false, false), Map.of(), state);
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", false, false, false, false), Map.of(), state, List.of());
         Map<String, HostChecks.Status> status = bySubject(checks);
 
         assertEquals(HostChecks.Status.WARN, status.get("hardware virtualization"));
@@ -49,14 +50,25 @@ class HostChecksTest {
 
     @Test
     void theEmbeddedDriverWarnsThatDisksCannotBeEncrypted() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///embed?root=/x", true, true, true, true), Map.of(), state);
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///embed?root=/x", true, true, true, true), Map.of(), state, List.of());
 
         assertEquals(HostChecks.Status.WARN, bySubject(checks).get("disk encryption"));
     }
 
     @Test
+    void unprotectedDirectoriesWarnAndLockedOnesFail() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of(
+                new ProtectedDirectory(state.resolve("disks"), false, false, "not protected: host:protect protects it"),
+                new ProtectedDirectory(state.resolve("libvirt"), true, false, "")));
+        Map<String, HostChecks.Status> status = bySubject(checks);
+
+        assertEquals(HostChecks.Status.WARN, status.get("fscrypt disks"));
+        assertEquals(HostChecks.Status.FAIL, status.get("fscrypt libvirt"));
+    }
+
+    @Test
     void aFaultyProfileFailsNamingIt() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of("acme", "threw NPE"), state);
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of("acme", "threw NPE"), state, List.of());
 
         HostChecks.Check faulty = checks.stream().filter(c -> c.subject().equals("profile acme")).findFirst().orElseThrow();
         assertEquals(HostChecks.Status.FAIL, faulty.status());

@@ -1,0 +1,55 @@
+package io.phyllome.host.core.shell;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.apache.felix.service.command.CommandSession;
+
+import io.phyllome.host.vm.VmException;
+
+/** Reads a passphrase without echo from the console, or as one line from standard input; never prints it. */
+final class Passphrases {
+
+    private Passphrases() {
+    }
+
+    /** @param confirm ask twice (for a new passphrase) when interactive */
+    static byte[] read(CommandSession session, String what, boolean confirm) throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            char[] first = console.readPassword("%s: ", what);
+            char[] second = confirm ? console.readPassword("%s again: ", what) : first;
+            try {
+                if (first == null || !Arrays.equals(first, second)) {
+                    throw new VmException("the passphrases differ: nothing was changed");
+                }
+                return toUtf8(first);
+            } finally {
+                Arrays.fill(first, ' ');
+                if (second != null) {
+                    Arrays.fill(second, ' ');
+                }
+            }
+        }
+        InputStream in = session.getKeyboard();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int c; (c = in.read()) != -1 && c != '\n';) {
+            line.write(c);
+        }
+        byte[] passphrase = line.toByteArray();
+        int end = passphrase.length > 0 && passphrase[passphrase.length - 1] == '\r' ? passphrase.length - 1 : passphrase.length;
+        return Arrays.copyOf(passphrase, end);
+    }
+
+    private static byte[] toUtf8(char[] chars) {
+        var buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+        byte[] bytes = Arrays.copyOf(buffer.array(), buffer.limit());
+        Arrays.fill(buffer.array(), (byte) 0);
+        return bytes;
+    }
+}
