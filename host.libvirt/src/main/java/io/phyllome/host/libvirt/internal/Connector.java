@@ -43,8 +43,14 @@ final class Connector {
         for (String candidate : candidates) {
             try {
                 String uri = candidate.startsWith(EMBEDDED_URI) ? embedded(Path.of(candidate.substring(EMBEDDED_URI.length()))) : candidate;
-                LibvirtProcess.ensureInitialized();
-                LibvirtConnection connection = new LibvirtConnection(uri);
+                LibvirtProcess.acquire(); // released when the connection closes (LibvirtHypervisor.close)
+                LibvirtConnection connection;
+                try {
+                    connection = new LibvirtConnection(uri);
+                } catch (LibvirtException e) {
+                    LibvirtProcess.release();
+                    throw e;
+                }
                 LOG.log(System.Logger.Level.INFO, "connected to " + uri);
                 return new Opened(connection, uri);
             } catch (LibvirtException e) {

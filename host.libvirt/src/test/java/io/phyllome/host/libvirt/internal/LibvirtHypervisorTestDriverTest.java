@@ -1,0 +1,105 @@
+package io.phyllome.host.libvirt.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+
+import io.phyllome.host.hypervisor.Domain;
+import io.phyllome.host.platform.StateDirectory;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmState;
+
+/**
+ * The adapter against libvirt's test driver ({@code test:///default}: one running domain named
+ * "test", private to the connection): finding a VM by name without listing all of them, and the
+ * event loop ending when the component closes its connection.
+ */
+class LibvirtHypervisorTestDriverTest {
+
+    @TempDir
+    Path state;
+
+    private LibvirtHypervisor hypervisor;
+
+    @BeforeEach
+    void open() {
+        hypervisor = new LibvirtHypervisor(config("test:///default"), context(Map.of(StateDirectory.PROPERTY, state.toString())));
+    }
+
+    @AfterEach
+    void close() {
+        hypervisor.close();
+    }
+
+    @Test
+    void findsAVmByNameAndNothingForAMissingOne() {
+        Domain test = hypervisor.find("test").orElseThrow();
+        assertEquals("test", test.name());
+        assertEquals(VmState.RUNNING, test.state());
+        assertTrue(hypervisor.find("phyllome-no-such-vm").isEmpty());
+        assertTrue(hypervisor.find("").isEmpty());
+        assertEquals(List.of("test"), hypervisor.list().stream().map(Domain::name).toList());
+    }
+
+    @Test
+    void aLookupThatFailsForAnotherReasonIsAnError() {
+        hypervisor.close(); // find opens the connection again
+        assertTrue(hypervisor.find("test").isPresent());
+        LibvirtHypervisor broken = new LibvirtHypervisor(config("test:///" + state.resolve("no-such-host.xml")), context(Map.of()));
+        try {
+            VmException e = assertThrows(VmException.class, () -> broken.find("test"));
+            assertTrue(e.getMessage().contains("cannot connect to libvirt"), e.getMessage());
+        } finally {
+            broken.close();
+        }
+    }
+
+    @Test
+    void closingTheLastConnectionEndsTheEventLoop() {
+        hypervisor.find("test");
+        Thread loop = LibvirtProcess.eventLoopThread();
+        assertTrue(loop != null && loop.isAlive());
+        hypervisor.close();
+        assertNull(LibvirtProcess.eventLoopThread());
+        assertFalse(loop.isAlive(), "no thread left in libvirt's native poll() to delay the JVM's exit");
+    }
+
+    private static LibvirtConfig config(String uri) {
+        return new LibvirtConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return LibvirtConfig.class;
+            }
+
+            @Override
+            public String uri() {
+                return uri;
+            }
+        };
+    }
+
+    /** A bundle context that only answers getProperty, as the component uses it. */
+    private static BundleContext context(Map<String, String> properties) {
+        return (BundleContext) Proxy.newProxyInstance(LibvirtHypervisorTestDriverTest.class.getClassLoader(), new Class<?>[] { BundleContext.class },
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getProperty")) {
+                        return properties.get((String) args[0]);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
