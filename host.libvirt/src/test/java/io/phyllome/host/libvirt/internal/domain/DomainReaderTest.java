@@ -163,6 +163,22 @@ class DomainReaderTest {
         assertThrows(IllegalStateException.class, () -> DomainReader.read(xxe, VmState.UNKNOWN));
     }
 
+    @Test
+    void theReusedParserStaysStrictAndReadsOnAfterAFailure() throws IOException {
+        String xml = resource("/libvirt/web1-dumpxml.xml");
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE domain [ <!ENTITY x SYSTEM "file:///etc/hostname"> ]>
+                <domain type='kvm'><name>&x;</name><memory>1024</memory><vcpu>1</vcpu></domain>
+                """;
+        for (int i = 0; i < 3; i++) {
+            assertEquals("web1", DomainReader.read(xml, VmState.SHUT_OFF).name());
+            assertThrows(IllegalStateException.class, () -> DomainReader.read(xxe, VmState.UNKNOWN));
+            assertThrows(IllegalStateException.class, () -> DomainReader.read("<domain><name>x</domain>", VmState.UNKNOWN));
+        }
+        assertEquals("web1", DomainReader.read(xml, VmState.SHUT_OFF).name(), "a parser that failed reads the next document");
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = DomainReaderTest.class.getResourceAsStream(name)) {
             if (in == null) {
