@@ -52,6 +52,7 @@ TEST_PKGS=(
     fscrypt             # host:protect (tested on a loop-mounted ext4)
     xz-utils zstd gzip  # decompressing kernel modules (tools/test-guest.sh)
     procps              # pgrep
+    time                # /usr/bin/time: peak memory and CPU time in ./bench
 )
 PKGS=("${RUNTIME_PKGS[@]}")
 [ "$MODE" = test ] && PKGS+=("${TEST_PKGS[@]}")

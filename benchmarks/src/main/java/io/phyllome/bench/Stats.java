@@ -1,0 +1,40 @@
+package io.phyllome.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Small statistics over samples: these machines are noisy, so medians rather than means. */
+public final class Stats {
+
+    private Stats() {
+    }
+
+    public static double median(List<? extends Number> samples) {
+        if (samples.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>();
+        samples.forEach(n -> sorted.add(n.doubleValue()));
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    public static double min(List<? extends Number> samples) {
+        return samples.stream().mapToDouble(Number::doubleValue).min().orElse(Double.NaN);
+    }
+
+    public static double max(List<? extends Number> samples) {
+        return samples.stream().mapToDouble(Number::doubleValue).max().orElse(Double.NaN);
+    }
+
+    public static double sum(List<? extends Number> samples) {
+        return samples.stream().mapToDouble(Number::doubleValue).sum();
+    }
+
+    /** Nanoseconds to milliseconds. */
+    public static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
