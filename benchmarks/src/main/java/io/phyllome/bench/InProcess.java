@@ -21,6 +21,9 @@ final class InProcess {
         Path out = work.resolve("results.properties");
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(ctx.platformJvmOptions());
+        // full collections clear every soft reference (caches of the JDK and of libraries), so
+        // that the heap measured after them is what the platform holds, not what a cache kept
+        command.add("-XX:SoftRefLRUPolicyMSPerMB=0");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlatformRunner.class.getName(), suite, ctx.jar().toString(),
                 work.toString(), ctx.tag(), Integer.toString(count), Integer.toString(repeat), out.toString()));
         Proc.Result r = Proc.run(command, Map.of(), null, ctx.scratch(), Duration.ofMinutes(30), false);

@@ -51,10 +51,10 @@ final class ScaleSuite {
                 "`virsh list --all`, whole run", "ms", "both load the same test-driver host file"));
 
         int warm = (int) r.get("warm");
-        double heapPerVm = (r.get("heap.after") - r.get("heap.before")) / (n - warm);
+        double heapPerVm = Stats.slope(r.list("heap.vms"), r.list("heap.kib"));
         double rssPerVm = (r.get("rss.after") - r.get("rss.before")) / (n - warm);
         double virshRssPerVm = (r.get("virsh.rss.after") - r.get("virsh.rss.before")) / n;
-        rows.add(new Row("C4", "platform heap per VM (after full GCs, " + n + " VMs vs " + warm + ")", heapPerVm, Double.NaN, "", "KiB",
+        rows.add(new Row("C4", "platform heap per VM (slope of the heap after full GCs, " + warm + " to " + n + " VMs)", heapPerVm, Double.NaN, "", "KiB",
                 "a few KiB at most (≤ 4 KiB)", heapPerVm <= 4,
                 String.format("heap in use %.1f MiB without VMs, %.1f with %d, %.1f with %d, %.1f after %d listings", r.get("heap.empty") / 1024,
                         r.get("heap.before") / 1024, warm, r.get("heap.after") / 1024, n, r.get("heap.afterlist") / 1024, repeat)));
@@ -72,8 +72,8 @@ final class ScaleSuite {
         rows.add(Row.info("D3", k + " VMs deleted on the system daemon (`vm:delete`)", 1000 / Stats.median(s.list("delete")),
                 1000 / Stats.median(s.list("virsh.undefine")), "`virsh undefine --nvram`, one session", "VMs/s", "median per VM"));
         int sliceWarm = (int) s.get("warm");
-        double sliceHeap = (s.get("heap.after") - s.get("heap.before")) / (k - sliceWarm);
-        rows.add(new Row("D4", "platform heap per VM on the system daemon (" + k + " VMs vs " + sliceWarm + ")", sliceHeap, Double.NaN, "", "KiB",
+        double sliceHeap = Stats.slope(s.list("heap.vms"), s.list("heap.kib"));
+        rows.add(new Row("D4", "platform heap per VM on the system daemon (slope, " + sliceWarm + " to " + k + " VMs)", sliceHeap, Double.NaN, "", "KiB",
                 "a few KiB at most (≤ 4 KiB)", sliceHeap <= 4, String.format("libvirt's state is in the daemon; the process's resident memory grew"
                         + " %+.0f KiB per VM, heap the JVM took for garbage before collecting it", (s.get("rss.after") - s.get("rss.before")) / (k - sliceWarm))));
         return rows;

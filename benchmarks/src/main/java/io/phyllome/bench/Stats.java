@@ -33,6 +33,18 @@ public final class Stats {
         return samples.stream().mapToDouble(Number::doubleValue).sum();
     }
 
+    /** The least-squares slope of {@code ys} over {@code xs}. */
+    public static double slope(List<? extends Number> xs, List<? extends Number> ys) {
+        int n = xs.size();
+        double mx = sum(xs) / n, my = sum(ys) / n, num = 0, den = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = xs.get(i).doubleValue() - mx;
+            num += dx * (ys.get(i).doubleValue() - my);
+            den += dx * dx;
+        }
+        return den == 0 ? Double.NaN : num / den;
+    }
+
     /** Nanoseconds to milliseconds. */
     public static double ms(long nanos) {
         return nanos / 1e6;

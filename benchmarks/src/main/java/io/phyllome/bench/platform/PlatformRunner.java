@@ -233,10 +233,9 @@ public final class PlatformRunner {
             results.put("heap.empty", heapAfterGc());
             List<Double> creates = new ArrayList<>();
             int warm = warmUp();
+            HeapSamples heap = new HeapSamples(warm, count);
             for (int i = 0; i < count; i++) {
-                if (i == warm) {
-                    results.put("heap.before", heapAfterGc()).put("rss.before", rss()).put("warm", warm);
-                }
+                heap.sample(i, results);
                 String name = String.format("%s-%04d", tag, i);
                 long start = System.nanoTime();
                 shell.run(CREATE + BenchProfile.ID + " " + name);
@@ -244,7 +243,8 @@ public final class PlatformRunner {
                 names.add(name);
             }
             results.put("create", creates);
-            results.put("heap.after", heapAfterGc()).put("rss.after", rss());
+            heap.sample(count, results);
+            heap.store(results);
             results.put("list", listTimes(shell, count + 1));
             results.put("heap.afterlist", heapAfterGc());
 
@@ -297,10 +297,9 @@ public final class PlatformRunner {
                 String template = template(shell, tag + "-lw", "linux");
                 List<Double> creates = new ArrayList<>();
                 int warm = warmUp();
+                HeapSamples heap = new HeapSamples(warm, count);
                 for (int i = 0; i < count; i++) {
-                    if (i == warm) {
-                        results.put("heap.before", heapAfterGc()).put("rss.before", rss()).put("warm", warm);
-                    }
+                    heap.sample(i, results);
                     String name = String.format("%s-l%03d", tag, i);
                     long start = System.nanoTime();
                     shell.run(CREATE + "linux " + name);
@@ -308,7 +307,8 @@ public final class PlatformRunner {
                     created.add(name);
                 }
                 results.put("create", creates);
-                results.put("heap.after", heapAfterGc()).put("rss.after", rss());
+                heap.sample(count, results);
+                heap.store(results);
                 // the system daemon's other VMs are listed too, and may come and go meanwhile
                 results.put("listed", shell.run("vm:list").split("\n").length);
                 results.put("list", listTimes(shell, -1));
@@ -371,12 +371,53 @@ public final class PlatformRunner {
     }
 
     /**
-     * After how many VMs the memory is first measured: the first tenth warms up what every
+     * After how many VMs the memory is first measured: the first fifth warms up what every
      * platform loads once (classes, caches of the shell and of libvirt-java), which is not
      * memory per VM.
      */
     private int warmUp() {
-        return Math.min(count - 1, Math.max(1, count / 10));
+        return Math.min(count - 1, Math.max(1, count / 5));
+    }
+
+    /**
+     * The heap in use after full collections at about ten points from {@code warm} VMs to
+     * {@code count}: the slope over all of them (ScaleSuite) is the memory per VM, steadier
+     * than the difference of two points, which moves by some hundred KiB from one collection
+     * to the next. The resident set is read at the first and the last point.
+     */
+    private static final class HeapSamples {
+        private final int warm;
+        private final int count;
+        private final int step;
+        private final List<Double> vms = new ArrayList<>();
+        private final List<Double> kib = new ArrayList<>();
+
+        HeapSamples(int warm, int count) {
+            this.warm = warm;
+            this.count = count;
+            this.step = Math.max(1, (count - warm) / 9);
+        }
+
+        void sample(int created, Results results) throws InterruptedException {
+            if (created < warm || (created - warm) % step != 0 && created != count) {
+                return;
+            }
+            if (vms.isEmpty()) {
+                heapAfterGc(); // the first measurement's own set-up (the management beans) is not the platform's
+            }
+            vms.add((double) created);
+            kib.add(heapAfterGc());
+            if (created == warm) {
+                results.put("heap.before", kib.get(kib.size() - 1)).put("rss.before", rss()).put("warm", warm);
+            }
+            if (created == count) {
+                results.put("heap.after", kib.get(kib.size() - 1)).put("rss.after", rss());
+            }
+        }
+
+        void store(Results results) {
+            results.put("heap.vms", vms).put("heap.kib", kib);
+        }
     }
 
     /** Heap in use after full collections, in KiB. */
