@@ -2,6 +2,8 @@ package io.phyllome.host.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -153,8 +155,9 @@ public class VmService implements VirtualMachines {
         if (keepDisks) {
             return;
         }
+        Set<String> stillUsed = hypervisor.list().stream().flatMap(d -> d.disks().stream()).map(VmDisk::source).collect(Collectors.toSet());
         for (VmDisk disk : domain.disks()) {
-            if (disk.managed() && usersOf(disk.source()).isEmpty()) {
+            if (disk.managed() && !stillUsed.contains(disk.source())) {
                 storage.find(disk.source()).ifPresent(storage::delete);
             }
         }

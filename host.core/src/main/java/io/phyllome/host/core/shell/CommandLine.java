@@ -2,6 +2,9 @@ package io.phyllome.host.core.shell;
 
 import java.util.regex.Pattern;
 
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.VmException;
+
 /** Turns process arguments into one Gogo command line, and exceptions into one line of text. */
 final class CommandLine {
 
@@ -27,6 +30,19 @@ final class CommandLine {
             }
         }
         return line.toString();
+    }
+
+    /**
+     * A size the user typed, e.g. {@code 4G}.
+     *
+     * @param option the option it was given with, named in the error; empty for none
+     */
+    static ByteSize size(String option, String text) {
+        try {
+            return ByteSize.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new VmException(option.isEmpty() ? e.getMessage() : option + ": " + e.getMessage());
+        }
     }
 
     /** The message of the innermost exception that has one, on a single line. */

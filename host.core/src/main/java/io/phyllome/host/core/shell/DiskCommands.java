@@ -17,7 +17,6 @@ import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
-import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 
 /** The {@code disk:} commands of the shell: the disks the platform created, and their lifecycle. */
@@ -49,15 +48,16 @@ public class DiskCommands {
             @Parameter(names = "--no-encryption", absentValue = "false", presentValue = "true") boolean noEncryption,
             @Descriptor("VM name") String vm,
             @Descriptor("size, e.g. 20G") String size) {
-        VmDisk disk = vms.addDisk(vm, new DiskSpec(size(size), !noEncryption));
+        VmDisk disk = vms.addDisk(vm, new DiskSpec(CommandLine.size("", size), !noEncryption));
         return "attached " + disk.source() + " to " + vm + " as " + disk.target() + (disk.encrypted() ? " (encrypted)" : " (NOT encrypted)");
     }
 
     @Descriptor("grow a VM's disk")
     public String resize(@Descriptor("VM name") String vm, @Descriptor("the disk's guest name, e.g. vda (see vm:info)") String target,
             @Descriptor("the new size, e.g. 40G") String size) {
-        vms.resizeDisk(vm, target, size(size));
-        return "resized " + target + " of " + vm + " to " + size(size) + "; grow its partition and file system inside the guest";
+        ByteSize newSize = CommandLine.size("", size);
+        vms.resizeDisk(vm, target, newSize);
+        return "resized " + target + " of " + vm + " to " + newSize + "; grow its partition and file system inside the guest";
     }
 
     @Descriptor("delete a disk no VM uses any more (e.g. one kept by vm:delete --keep-disks), with its key")
@@ -92,13 +92,6 @@ public class DiskCommands {
         return users;
     }
 
-    private static ByteSize size(String text) {
-        try {
-            return ByteSize.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new VmException(e.getMessage());
-        }
-    }
 
     private static String human(ByteSize size) {
         double bytes = size.bytes();

@@ -75,10 +75,10 @@ public class VmCommands {
             @Descriptor("name of the new VM") String name) {
         VmSpec.Builder spec = VmSpec.builder(profile, name).cpus(cpus);
         if (!memory.isEmpty()) {
-            spec.memory(size("--memory", memory));
+            spec.memory(CommandLine.size("--memory", memory));
         }
         if (!disk.equals(NO_DISK)) {
-            ByteSize diskSize = disk.isEmpty() ? recommendedDisk(profile) : size("--disk", disk);
+            ByteSize diskSize = disk.isEmpty() ? recommendedDisk(profile) : CommandLine.size("--disk", disk);
             if (diskSize != null) {
                 spec.disk(new DiskSpec(diskSize, !noEncryption));
             }
@@ -208,13 +208,5 @@ public class VmCommands {
 
     private ByteSize recommendedDisk(String profile) {
         return profiles.find(profile).map(p -> p.descriptor().recommended().disk()).orElse(null);
-    }
-
-    private static ByteSize size(String option, String text) {
-        try {
-            return ByteSize.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new VmException(option + ": " + e.getMessage());
-        }
     }
 }

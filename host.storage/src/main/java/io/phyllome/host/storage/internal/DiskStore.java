@@ -98,8 +98,11 @@ public class DiskStore implements Storage {
         if (!file.startsWith(pool) || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(new Volume(POOL, file.getFileName().toString(), path, QemuImg.virtualSize(file), allocation(file),
-                secrets.findVolumeKey(path).orElse("")));
+        return Optional.of(volume(file, secrets.findVolumeKey(path).orElse("")));
+    }
+
+    private static Volume volume(Path file, String secretUuid) {
+        return new Volume(POOL, file.getFileName().toString(), file.toString(), QemuImg.virtualSize(file), allocation(file), secretUuid);
     }
 
     @Override
@@ -108,8 +111,13 @@ public class DiskStore implements Storage {
         if (!Files.isDirectory(pool)) {
             return volumes;
         }
+        Map<String, String> keys = secrets.volumeKeys(); // one listing of the secrets for all volumes
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pool, "*" + SUFFIX)) {
-            files.forEach(f -> find(f.toString()).ifPresent(volumes::add));
+            for (Path file : files) {
+                if (Files.isRegularFile(file)) {
+                    volumes.add(volume(file, keys.getOrDefault(file.toString(), "")));
+                }
+            }
         } catch (IOException e) {
             throw new VmException("cannot list " + pool + ": " + e.getMessage(), e);
         }

@@ -1,14 +1,8 @@
 package io.phyllome.host.storage.internal;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import io.phyllome.host.vm.VmException;
 
 /** Runs the {@code fscrypt} tool; passphrases go through its standard input, never its arguments. */
 final class Fscrypt {
@@ -56,26 +50,7 @@ final class Fscrypt {
     }
 
     private static Result run(byte[] stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of("fscrypt"));
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (OutputStream in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin);
-                }
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new VmException("fscrypt " + args[0] + " did not finish within 60 s");
-            }
-            return new Result(process.exitValue(), output);
-        } catch (IOException e) {
-            throw new VmException("cannot run fscrypt (" + e.getMessage() + "): install the fscrypt package", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VmException("interrupted while running fscrypt", e);
-        }
+        HostTool.Result result = HostTool.run("fscrypt", "fscrypt", stdin, List.of(args));
+        return new Result(result.exit(), result.output());
     }
 }

@@ -127,17 +127,8 @@ public class FscryptDirectories implements DirectoryEncryption {
     }
 
     private static Path mountPoint(Path dir) {
-        Path existing = nearestExisting(dir);
-        try {
-            Process process = new ProcessBuilder("stat", "-c", "%m", existing.toString()).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes()).strip();
-            return process.waitFor() == 0 ? Path.of(out) : Path.of("/");
-        } catch (IOException e) {
-            return Path.of("/");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Path.of("/");
-        }
+        HostTool.Result result = HostTool.run("stat", "coreutils", null, List.of("-c", "%m", nearestExisting(dir).toString()));
+        return result.ok() ? Path.of(result.output().strip()) : Path.of("/");
     }
 
     private static void check(Fscrypt.Result result, String what) {

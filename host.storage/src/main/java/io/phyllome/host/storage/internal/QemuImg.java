@@ -1,13 +1,9 @@
 package io.phyllome.host.storage.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,30 +63,10 @@ final class QemuImg {
     }
 
     private static String run(List<String> args, byte[] stdin) {
-        List<String> command = new ArrayList<>();
-        command.add("qemu-img");
-        command.addAll(args);
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (OutputStream in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin);
-                }
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new VmException("qemu-img " + args.get(0) + " did not finish within 60 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new VmException("qemu-img " + args.get(0) + " failed: " + output.strip().replace('\n', ' '));
-            }
-            return output;
-        } catch (IOException e) {
-            throw new VmException("cannot run qemu-img (" + e.getMessage() + "): install the qemu-utils package", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VmException("interrupted while running qemu-img", e);
+        HostTool.Result result = HostTool.run("qemu-img", "qemu-utils", stdin, args);
+        if (!result.ok()) {
+            throw new VmException("qemu-img " + args.get(0) + " failed: " + result.output().strip().replace('\n', ' '));
         }
+        return result.output();
     }
 }
