@@ -2,7 +2,6 @@ package io.phyllome.distro.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.VmDisk;
-import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmState;
 
@@ -29,19 +27,8 @@ import io.phyllome.host.vm.VmState;
  * End to end against libvirt's embedded QEMU driver ({@code qemu:///embed?root=<state>/libvirt}),
  * which runs in the platform's process with no daemon.
  *
- * <p>Encrypted disks cannot work there with libvirt 9.0, so the boot test uses an unencrypted
- * disk ({@code DiskSpec(size, false)}):
- * <ul>
- * <li>the embedded QEMU connection has no secret driver: every secret call fails with "this
- * function is not supported by the connection driver: virSecretDefineXML" (or
- * virConnectNumOfSecrets); {@link #encryptedDiskIsRefusedAndNothingIsLeft()} pins that down;
- * <li>opening {@code secret:///embed?root=<same root>} in the process first makes the secret
- * calls work (also through the QEMU connection), but starting the domain then fails with
- * "internal error: No current identity to elevate": libvirt's virSecretGetSecretString calls
- * virIdentityElevateCurrent, and only the daemon's RPC layer gives a thread an identity;
- * <li>without it, the embedded driver looks for the secret daemon at
- * /var/run/libvirt/virtsecretd-sock, which a monolithic libvirtd does not provide.
- * </ul>
+ * <p>Encrypted disks work there too: the platform opens the embedded secret driver of the same
+ * root beside it and gives its threads the identity the driver needs to read a key.
  *
  * <p>The state directory lies deep below target/, so this also checks that the platform reaches
  * the driver's root through a short link (QEMU's socket paths are limited to 107 bytes).
@@ -116,15 +103,28 @@ public class EmbeddedDriverE2EIT {
     }
 
     @Test
-    public void encryptedDiskIsRefusedAndNothingIsLeft() {
+    public void encryptedGuestBootsAndItsKeyGoesWithItsDisk() {
         Path state = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR));
-        Osgi.Platform platform = connect(state.resolve("libvirt"));
+        Path root = state.resolve("libvirt");
+        Osgi.Platform platform = connect(root);
         String name = TestGuest.uniqueName("it-emb");
+        String marker = TestGuest.random(8);
+        Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
+        Path serialLog = state.resolve("logs").resolve(name + ".serial.log");
+        Path secrets = root.resolve("etc/secrets");
 
-        VmException e = assertThrows(VmException.class, () -> platform.vms().create(TestGuest.spec(name, "x", true)));
-        assertTrue("the error names the missing secret store and both fixes: " + e.getMessage(),
-                e.getMessage().contains("secret store") && e.getMessage().contains("libvirtd") && e.getMessage().contains("--no-encryption"));
-        assertTrue("VirtualMachines lists " + name, platform.vms().list().stream().noneMatch(vm -> vm.name().equals(name)));
-        assertEquals("files left in " + state.resolve("disks"), List.of(), Host.tree(state.resolve("disks")).stream().filter(f -> f.contains(name)).toList());
+        VmInfo created = platform.vms().create(TestGuest.spec(name, marker, true));
+        assertTrue("disk is encrypted: " + created.disks(), created.disks().get(0).encrypted());
+        assertTrue("qemu-img info reports LUKS", Host.qemuImgInfo(disk).contains("\"luks\""));
+        assertFalse("the system daemon has no key for " + disk, Host.systemSecretFor(disk));
+        assertFalse("the embedded secret driver keeps the key under " + secrets, Host.tree(secrets).isEmpty());
+
+        platform.vms().start(name);
+        TestGuest.awaitBoot(serialLog, marker);
+        TestGuest.awaitShutOff(platform.vms(), name);
+        platform.vms().delete(name, false);
+
+        assertFalse("disk " + disk + " remains", Files.exists(disk));
+        assertEquals("keys left under " + secrets, List.of(), Host.tree(secrets));
     }
 }

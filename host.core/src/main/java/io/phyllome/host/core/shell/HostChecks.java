@@ -44,10 +44,6 @@ final class HostChecks {
                 : fail("Secure Boot firmware", "missing, so profiles that need Secure Boot refuse to create VMs: install the ovmf package"));
         checks.add(host.tpmEmulator() ? pass("TPM 2.0 emulator", "swtpm is installed")
                 : fail("TPM 2.0 emulator", "missing, so profiles that need a TPM refuse to create VMs: install the swtpm and swtpm-tools packages"));
-        checks.add(host.connection().startsWith("qemu:///embed")
-                ? new Check(Status.WARN, "disk encryption", "the embedded libvirt driver has no secret store, so new disks cannot be"
-                        + " encrypted: start libvirtd (tools/host-setup.sh --runtime --daemons)")
-                : pass("disk encryption", "keys are kept by libvirt's secret store"));
         checks.add(onPath("qemu-img") ? pass("qemu-img", "installed") : fail("qemu-img", "missing: install the qemu-utils package"));
         checks.add(stateDirectory(stateDir));
         for (ProtectedDirectory dir : protection) {

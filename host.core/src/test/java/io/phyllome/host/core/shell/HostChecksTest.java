@@ -49,13 +49,6 @@ class HostChecksTest {
     }
 
     @Test
-    void theEmbeddedDriverWarnsThatDisksCannotBeEncrypted() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///embed?root=/x", true, true, true, true), Map.of(), state, List.of());
-
-        assertEquals(HostChecks.Status.WARN, bySubject(checks).get("disk encryption"));
-    }
-
-    @Test
     void unprotectedDirectoriesWarnAndLockedOnesFail() {
         List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of(
                 new ProtectedDirectory(state.resolve("disks"), false, false, "not protected: host:protect protects it"),

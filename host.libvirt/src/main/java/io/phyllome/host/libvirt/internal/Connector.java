@@ -19,6 +19,8 @@ final class Connector {
     private static final System.Logger LOG = System.getLogger(Connector.class.getName());
     static final String SYSTEM_URI = "qemu:///system";
     static final String EMBEDDED_URI = "qemu:///embed?root=";
+    /** The embedded secret driver beside an embedded QEMU driver of the same root. */
+    static final String EMBEDDED_SECRETS_URI = "secret:///embed?root=";
     private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
 
     /** An open connection and the URI it was opened with. */

@@ -64,8 +64,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     private final String configuredUri;
     private LibvirtConnection connect;
     private String uri;
+    /** The embedded driver's secret driver, which keeps its own connection; null otherwise. */
+    private Connect embeddedSecrets;
     private HostCapabilities capabilities;
-    private final SecretStore secrets = new SecretStore(this::connection, () -> uri);
+    private final SecretStore secrets = new SecretStore(this::secretConnection, () -> uri, this::embeddedSecretFiles);
 
     @Activate
     public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
@@ -76,6 +78,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
 
     @Deactivate
     synchronized void close() {
+        if (embeddedSecrets != null) {
+            try {
+                embeddedSecrets.close();
+            } catch (LibvirtException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing the embedded secret driver: " + e.getMessage());
+            }
+            embeddedSecrets = null;
+        }
         if (connect != null) {
             try {
                 connect.close();
@@ -295,7 +305,36 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
             connect = opened.connection();
             uri = opened.uri();
         }
+        if (embedded()) {
+            CallerIdentity.ensure(); // the embedded driver reads disk keys as its caller
+        }
         return connect;
+    }
+
+    /** The connection that keeps disk keys: the embedded driver's secret driver has its own. */
+    private synchronized Connect secretConnection() {
+        LibvirtConnection c = connection();
+        if (!embedded()) {
+            return c;
+        }
+        if (embeddedSecrets == null) {
+            try {
+                embeddedSecrets = new Connect(Connector.EMBEDDED_SECRETS_URI + uri.substring(Connector.EMBEDDED_URI.length()));
+            } catch (LibvirtException e) {
+                throw Errors.of("open the embedded driver's secret store", e);
+            }
+        }
+        return embeddedSecrets;
+    }
+
+    /** Where the embedded secret driver keeps its secrets; empty with a daemon. */
+    private synchronized Optional<Path> embeddedSecretFiles() {
+        connection();
+        return embedded() ? Optional.of(Path.of(uri.substring(Connector.EMBEDDED_URI.length()), "etc", "secrets")) : Optional.empty();
+    }
+
+    private boolean embedded() {
+        return uri.startsWith(Connector.EMBEDDED_URI);
     }
 
     /**
