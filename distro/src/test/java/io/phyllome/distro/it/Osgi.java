@@ -27,6 +27,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmPackages;
 
 /** Helpers that run inside the framework, in the test probe. */
 final class Osgi {
@@ -89,7 +90,7 @@ final class Osgi {
     }
 
     /** The platform's services, bound to the libvirt connection {@code uri}. */
-    record Platform(VirtualMachines vms, Hypervisor hypervisor, Secrets secrets) {
+    record Platform(VirtualMachines vms, VmPackages packages, Hypervisor hypervisor, Secrets secrets) {
     }
 
     /**
@@ -118,8 +119,9 @@ final class Osgi {
             String newer = "(" + Constants.SERVICE_ID + ">=" + (id + 1) + ")";
             VirtualMachines vms = service(VirtualMachines.class, newer);
             Secrets secrets = context.getService(reference(Secrets.class, "(" + Constants.SERVICE_ID + "=" + id + ")"));
+            VmPackages packages = service(VmPackages.class, newer);
             if (hypervisor != null && secrets != null) {
-                return new Platform(vms, hypervisor, secrets);
+                return new Platform(vms, packages, hypervisor, secrets);
             }
             // unregistered while we looked (a reconfiguration still settling): look again
             if (System.nanoTime() > deadline) {

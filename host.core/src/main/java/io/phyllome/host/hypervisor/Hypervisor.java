@@ -7,6 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.VmSpec;
 
 /**
  * What the platform needs from a hypervisor. Implemented by the libvirt adapter; failures are
@@ -35,6 +36,13 @@ public interface Hypervisor {
 
     /** Removes the definition with the VM's firmware variables and TPM state; disks stay. */
     void undefine(String name);
+
+    /**
+     * The spec a VM was created from, as far as moving it to another host needs: profile,
+     * memory, CPUs, profile options and a directly booted kernel; no disks, install media or
+     * network, which belong to the host.
+     */
+    VmSpec spec(String name);
 
     /** The hypervisor's own description of the VM (libvirt domain XML). */
     String describe(String name);

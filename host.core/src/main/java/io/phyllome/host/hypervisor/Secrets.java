@@ -1,5 +1,6 @@
 package io.phyllome.host.hypervisor;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,4 +27,13 @@ public interface Secrets {
 
     /** Removes a secret; nothing happens when it does not exist. */
     void delete(String uuid);
+
+    /**
+     * Replaces the key of a LUKS image that is a copy of a volume whose key is the secret
+     * {@code secretUuid}: the image then opens with {@code newKey} only. The hypervisor does it
+     * itself, so the stored key never leaves it. The caller clears {@code newKey} afterwards.
+     *
+     * @param image a copy in the platform's pool, used by no VM
+     */
+    void rekey(Path image, String secretUuid, byte[] newKey);
 }

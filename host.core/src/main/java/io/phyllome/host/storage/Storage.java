@@ -1,5 +1,6 @@
 package io.phyllome.host.storage;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,4 +37,20 @@ public interface Storage {
 
     /** Removes the keys {@link #orphanKeys()} reports. */
     void removeOrphanKeys();
+
+    /**
+     * Copies a volume to {@code target} for a move to another host. An encrypted volume's copy
+     * gets a fresh key of its own, which is returned (UTF-8; the caller clears it); the volume
+     * itself is not changed. An unencrypted volume is copied as it is and an empty key returned.
+     */
+    byte[] exportCopy(Volume volume, Path target);
+
+    /**
+     * Takes a disk that {@link #exportCopy} wrote on some host into the pool as the
+     * {@code index}th disk of VM {@code vmName}, storing its key; the source is not changed. On
+     * failure nothing is left.
+     *
+     * @param key the disk's key, empty for an unencrypted disk; the caller clears it
+     */
+    Volume adopt(String vmName, int index, Path source, byte[] key);
 }

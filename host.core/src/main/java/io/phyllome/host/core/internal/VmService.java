@@ -1,5 +1,6 @@
 package io.phyllome.host.core.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.transfer.VmCreator.DiskSource;
+import io.phyllome.host.core.transfer.VmPackager;
 import io.phyllome.host.device.DeviceSet;
 import io.phyllome.host.device.Finding;
 import io.phyllome.host.hypervisor.Domain;
@@ -30,14 +33,17 @@ import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmPackage;
+import io.phyllome.host.vm.VmPackages;
 import io.phyllome.host.vm.VmSpec;
 
 /**
  * Creates and runs VMs: validates a spec, lets its profile choose the devices, provisions the
- * disks and defines the domain, undoing every step of a creation that fails.
+ * disks and defines the domain, undoing every step of a creation that fails. Moves VMs between
+ * hosts through a {@link VmPackager}.
  */
-@Component
-public class VmService implements VirtualMachines {
+@Component(service = { VirtualMachines.class, VmPackages.class })
+public class VmService implements VirtualMachines, VmPackages {
 
     private static final System.Logger LOG = System.getLogger(VmService.class.getName());
 
@@ -45,6 +51,7 @@ public class VmService implements VirtualMachines {
     private final Storage storage;
     private final Profiles profiles;
     private final MediaLibrary media;
+    private final VmPackager packager;
 
     @Activate
     public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
@@ -53,10 +60,15 @@ public class VmService implements VirtualMachines {
         this.storage = storage;
         this.profiles = profiles;
         this.media = media;
+        this.packager = new VmPackager(hypervisor, storage, profiles, media, this::create);
     }
 
     @Override
     public VmInfo create(VmSpec spec) {
+        return create(spec, storage::create, List.of());
+    }
+
+    private VmInfo create(VmSpec spec, DiskSource disks, List<String> extraFindings) {
         HostCapabilities host = hypervisor.capabilities();
         List<String> problems = new ArrayList<>(SpecValidator.checkRequest(spec, host));
         GuestProfile profile = profiles.find(spec.profile()).orElse(null);
@@ -83,14 +95,15 @@ public class VmService implements VirtualMachines {
         }
 
         DeviceSet devices = chooseDevices(profile, new VmContext(resolved, host, media));
-        List<String> findings = new ArrayList<>(belowRecommended(resolved, descriptor));
+        List<String> findings = new ArrayList<>(extraFindings);
+        findings.addAll(belowRecommended(resolved, descriptor));
         devices.findings().stream().map(Finding::toString).forEach(findings::add);
 
         List<Volume> volumes = new ArrayList<>();
         Domain domain;
         try {
             for (DiskSpec disk : resolved.disks()) {
-                volumes.add(storage.create(resolved.name(), volumes.size(), disk));
+                volumes.add(disks.provide(resolved.name(), volumes.size(), disk));
             }
             domain = hypervisor.define(new DomainDefinition(resolved, descriptor, devices, volumes));
         } catch (RuntimeException e) {
@@ -105,6 +118,16 @@ public class VmService implements VirtualMachines {
         }
         LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
         return toInfo(domain, findings);
+    }
+
+    @Override
+    public VmPackage export(String name, Path directory, char[] passphrase) {
+        return packager.export(name, directory, passphrase);
+    }
+
+    @Override
+    public VmInfo importPackage(Path directory, char[] passphrase, String name) {
+        return packager.importPackage(directory, passphrase, name);
     }
 
     @Override

@@ -46,6 +46,18 @@ final class Passphrases {
         return Arrays.copyOf(passphrase, end);
     }
 
+    /** {@link #read} as characters; the caller clears them. */
+    static char[] readChars(CommandSession session, String what, boolean confirm) throws IOException {
+        byte[] bytes = read(session, what, confirm);
+        CharBuffer chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes));
+        try {
+            return Arrays.copyOf(chars.array(), chars.limit());
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(chars.array(), ' ');
+        }
+    }
+
     private static byte[] toUtf8(char[] chars) {
         var buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
         byte[] bytes = Arrays.copyOf(buffer.array(), buffer.limit());

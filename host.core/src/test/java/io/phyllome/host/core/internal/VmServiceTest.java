@@ -602,9 +602,24 @@ class VmServiceTest {
         public void resizeDisk(String name, String target, ByteSize size) {
             journal.add("hypervisor.resizeDisk " + name + " " + target + " " + size);
         }
+
+        @Override
+        public io.phyllome.host.vm.VmSpec spec(String name) {
+            throw new UnsupportedOperationException("packages are tested end to end (VmPackageE2EIT)");
+        }
     }
 
     final class FakeStorage implements Storage {
+        @Override
+        public byte[] exportCopy(Volume volume, java.nio.file.Path target) {
+            throw new UnsupportedOperationException("packages are tested end to end (VmPackageE2EIT)");
+        }
+
+        @Override
+        public Volume adopt(String vmName, int index, java.nio.file.Path source, byte[] key) {
+            throw new UnsupportedOperationException("packages are tested end to end (VmPackageE2EIT)");
+        }
+
         final List<Volume> created = new ArrayList<>();
         final Map<String, Volume> volumes = new LinkedHashMap<>();
         int failAtIndex = -1;

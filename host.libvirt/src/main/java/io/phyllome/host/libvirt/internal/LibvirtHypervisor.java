@@ -39,6 +39,7 @@ import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmSpec;
 import io.phyllome.host.vm.VmState;
 
 /**
@@ -186,6 +187,15 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     }
 
     @Override
+    public VmSpec spec(String name) {
+        try {
+            return DomainReader.spec(lookup(name).getXMLDesc(XML_INACTIVE));
+        } catch (LibvirtException e) {
+            throw Errors.of("read VM '" + name + "'", e);
+        }
+    }
+
+    @Override
     public String describe(String name) {
         try {
             return lookup(name).getXMLDesc(0);
@@ -240,7 +250,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
             String disk = XmlWriter.render(new DiskXml(false, volume.path(), "qcow2", bus, target, false, volume.secretUuid(), 0).toElement());
             List<String> managed = new ArrayList<>(current.disks().stream().filter(VmDisk::managed).map(VmDisk::source).toList());
             managed.add(volume.path());
-            String metadata = XmlWriter.render(new MetadataXml(null, current.profile(), managed).platformElement(""));
+            String metadata = XmlWriter.render(new MetadataXml(null, current.profile(), DomainReader.options(xml), managed).platformElement(""));
             int flags = AFFECT_CONFIG | (domain.isActive() == 1 ? AFFECT_LIVE : 0);
             domain.attachDeviceFlags(disk, flags);
             try {
@@ -282,6 +292,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     @Override
     public String defineVolumeKey(String volumePath, byte[] key) {
         return secrets.define(volumePath, key);
+    }
+
+    @Override
+    public void rekey(Path image, String secretUuid, byte[] newKey) {
+        DiskRekey.rekey(connection(), capabilities().kvmUsable() ? "kvm" : "qemu", image, secretUuid, newKey);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -77,6 +78,59 @@ public class DiskStore implements Storage {
     }
 
     @Override
+    public byte[] exportCopy(Volume volume, Path target) {
+        Path file = inPool(volume);
+        if (!volume.encrypted()) {
+            try {
+                Files.copy(file, target);
+                return new byte[0];
+            } catch (IOException e) {
+                throw new VmException("cannot copy disk " + file + " to " + target + ": " + e.getMessage(), e);
+            }
+        }
+        // the copy gets its new key inside the pool, where the hypervisor may open disks
+        Path copy = pool().resolve("export-" + UUID.randomUUID() + ".qcow2.part");
+        byte[] key = DiskKeys.newKey();
+        try {
+            Files.copy(file, copy);
+            secrets.rekey(copy, volume.secretUuid(), key);
+            Files.move(copy, target);
+            return key;
+        } catch (IOException | RuntimeException e) {
+            Arrays.fill(key, (byte) 0);
+            removeQuietly(copy, "", e);
+            throw e instanceof VmException v ? v : new VmException("cannot copy disk " + file + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Volume adopt(String vmName, int index, Path source, byte[] key) {
+        Path file = pool().resolve(vmName + "-" + index + SUFFIX);
+        if (Files.exists(file)) {
+            throw new VmException("disk " + file + " already exists (kept from an earlier VM named '" + vmName
+                    + "'?): move it away or import under another name");
+        }
+        boolean encrypted = QemuImg.encrypted(source);
+        if (encrypted != (key.length > 0)) {
+            throw new VmException("disk " + source + (encrypted ? " is encrypted but comes without a key" : " is not encrypted but comes with a key")
+                    + ": the package is not one the platform wrote; export the VM again");
+        }
+        String secretUuid = "";
+        try {
+            Files.copy(source, file);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            if (encrypted) {
+                QemuImg.checkKey(file, key);
+                secretUuid = secrets.defineVolumeKey(file.toString(), key);
+            }
+            return volume(file, secretUuid);
+        } catch (IOException | RuntimeException e) {
+            removeQuietly(file, secretUuid, e);
+            throw e instanceof VmException v ? v : new VmException("cannot import disk " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void delete(Volume volume) {
         Path file = Path.of(volume.path());
         if (!file.startsWith(pool)) {
@@ -134,6 +188,14 @@ public class DiskStore implements Storage {
     @Override
     public void removeOrphanKeys() {
         orphanKeys().forEach(secrets::delete);
+    }
+
+    private Path inPool(Volume volume) {
+        Path file = Path.of(volume.path());
+        if (!file.startsWith(pool) || !Files.isRegularFile(file)) {
+            throw new VmException("no disk of the platform at " + file + ": disk:list shows them");
+        }
+        return file;
     }
 
     /** The pool directory, searchable by QEMU's user as libvirt's DAC driver requires. */

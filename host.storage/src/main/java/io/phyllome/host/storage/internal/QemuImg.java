@@ -15,6 +15,7 @@ final class QemuImg {
 
     private static final Pattern VIRTUAL_SIZE = Pattern.compile("\"virtual-size\"\\s*:\\s*(\\d+)");
     /** LUKS key stretching: the keys are random, so a short iteration time loses no strength. */
+    private static final Pattern ENCRYPTED = Pattern.compile("\"encrypted\"\\s*:\\s*true");
     private static final int LUKS_ITER_TIME_MS = 100;
     private static final String BENCHMARK_FAILURE = "Unable to get accurate CPU usage";
     private static final int BENCHMARK_ATTEMPTS = 30;
@@ -54,6 +55,17 @@ final class QemuImg {
         run(List.of("create", "-q", "-f", "qcow2", "--object", "secret,id=key0,file=/dev/stdin",
                 "-o", "encrypt.format=luks,encrypt.key-secret=key0,encrypt.iter-time=" + LUKS_ITER_TIME_MS,
                 file.toString(), Long.toString(size.bytes())), key);
+    }
+
+    /** Fails, with qemu-img's reason, unless {@code key} opens the encrypted image {@code file}. */
+    static void checkKey(Path file, byte[] key) {
+        run(List.of("check", "-q", "--object", "secret,id=key0,file=/dev/stdin",
+                "--image-opts", "driver=qcow2,file.filename=" + file + ",encrypt.key-secret=key0"), key);
+    }
+
+    /** Whether {@code file} is an encrypted qcow2 image. */
+    static boolean encrypted(Path file) {
+        return ENCRYPTED.matcher(run(List.of("info", "--output=json", "-U", file.toString()), null)).find();
     }
 
     static ByteSize virtualSize(Path file) {

@@ -172,5 +172,30 @@ class DiskStoreTest {
         public void delete(String uuid) {
             values.remove(uuid);
         }
+
+        /** What libvirt does with QEMU, done with qemu-img, which may know both keys here. */
+        @Override
+        public void rekey(Path image, String secretUuid, byte[] newKey) {
+            String opts = "driver=qcow2,file.filename=" + image + ",encrypt.key-secret=old";
+            List<String> secrets = List.of("--object", "secret,id=old,data=" + values.get(secretUuid), "--object",
+                    "secret,id=new,data=" + new String(newKey, StandardCharsets.UTF_8));
+            for (String change : List.of("encrypt.state=active,encrypt.new-secret=new,encrypt.iter-time=10", "encrypt.state=inactive,encrypt.old-secret=old")) {
+                List<String> command = new java.util.ArrayList<>(List.of("qemu-img", "amend"));
+                command.addAll(secrets);
+                command.addAll(List.of("--image-opts", opts, "-o", change));
+                try {
+                    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (p.waitFor() != 0) {
+                        throw new IllegalStateException("qemu-img amend: " + out);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 }

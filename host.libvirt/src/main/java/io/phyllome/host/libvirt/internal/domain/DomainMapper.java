@@ -87,7 +87,7 @@ public final class DomainMapper {
 
         String osinfo = definition.profile().osinfoIds().isEmpty() ? null : definition.profile().osinfoIds().get(0);
         return new DomainXml(kvm ? "kvm" : "qemu", spec.name(),
-                new MetadataXml(osinfo, definition.profile().id(), managedDisks),
+                new MetadataXml(osinfo, definition.profile().id(), spec.options(), managedDisks),
                 spec.memory().orElseThrow().bytes() / 1024, spec.cpus(),
                 new OsXml(arch, devices.machine(), devices.firmware(), spec.directBoot().orElse(null)),
                 new FeaturesXml(devices.smm(), kvm ? devices.hyperV() : java.util.Set.of()),

@@ -1,10 +1,12 @@
 package io.phyllome.host.libvirt.internal.domain;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-
+import java.util.TreeMap;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -13,7 +15,9 @@ import io.phyllome.host.device.DiskBus;
 import io.phyllome.host.libvirt.internal.xml.XmlReader;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmSpec;
 import io.phyllome.host.vm.VmState;
 
 /** Reads what the platform needs back from libvirt's domain XML. */
@@ -56,6 +60,36 @@ public final class DomainReader {
                     encrypted, managed.contains(path)));
         }
         return new Domain(name, uuid, state, profile, new ByteSize(memoryKiB * 1024), cpus, disks);
+    }
+
+    /**
+     * The spec the VM was created from, as far as a host move needs it: profile, resources,
+     * options and a directly booted kernel; no disks (they are volumes), no install media and the
+     * host's default network.
+     */
+    public static VmSpec spec(String xml) {
+        Element domain = XmlReader.parse(xml, "domain XML").getDocumentElement();
+        Domain read = read(xml, VmState.UNKNOWN);
+        VmSpec.Builder spec = VmSpec.builder(read.profile(), read.name()).memory(read.memory()).cpus(read.cpus());
+        options(xml).forEach(spec::option);
+        Element os = XmlReader.firstChild(domain, "os");
+        String kernel = os == null ? "" : childText(os, "kernel");
+        if (!kernel.isEmpty()) {
+            String initrd = childText(os, "initrd");
+            spec.directBoot(new DirectBoot(Path.of(kernel), initrd.isEmpty() ? null : Path.of(initrd), childText(os, "cmdline")));
+        }
+        return spec.build();
+    }
+
+    /** The profile options the platform recorded in the domain's metadata. */
+    public static Map<String, String> options(String xml) {
+        Map<String, String> options = new TreeMap<>();
+        NodeList elements = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagNameNS(MetadataXml.PHYLLOME_NS, "option");
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element option = (Element) elements.item(i);
+            options.put(option.getAttribute("name"), option.getAttribute("value"));
+        }
+        return options;
     }
 
     /** The bus of the domain's first disk (not CD-ROM); virtio when it has none. */

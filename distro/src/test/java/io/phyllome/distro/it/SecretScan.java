@@ -1,0 +1,58 @@
+package io.phyllome.distro.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Disk keys that tests learned (read as root from libvirt's stores), looked for in output: in
+ * the files a test names, and by {@code ./test} in everything the whole run printed or logged.
+ * The keys belong to throwaway test disks; the file is readable by root only.
+ */
+final class SecretScan {
+
+    private SecretScan() {
+    }
+
+    /** Adds a key to the run's list (the system property {@code phyllome.it.secret.keys}). */
+    static void record(String key) {
+        Path file = Path.of(TestPlatform.required("phyllome.it.secret.keys"));
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, key + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files at or below {@code path} that contain {@code key}; none when it does not exist. */
+    static List<String> filesContaining(Path path, String key) {
+        if (!Files.exists(path)) {
+            return List.of();
+        }
+        byte[] needle = key.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(Files::isRegularFile).filter(f -> contains(f, needle)).map(Path::toString).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return text.contains(new String(needle, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return false; // gone meanwhile
+        }
+    }
+}

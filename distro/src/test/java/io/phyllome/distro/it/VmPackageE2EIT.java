@@ -1,0 +1,208 @@
+package io.phyllome.distro.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmInfo;
+
+/**
+ * A VM moves between two hosts: the system daemon with one state directory (the distro jar run
+ * one command at a time, as {@code ./phyllome} does) exports it, and this framework, on the
+ * embedded driver with a state directory of its own, imports and boots it.
+ *
+ * <p>The guest writes a marker to its encrypted disk on the first host and reads it back on the
+ * second. Damaged packages, a wrong passphrase and a missing profile are refused and leave
+ * nothing. The disks' keys of both hosts are looked for in everything the run printed or logged,
+ * and recorded for {@code ./test}'s scan of the whole test run's output.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class VmPackageE2EIT {
+
+    private static final String PASSPHRASE = "correct horse battery staple";
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return TestPlatform.options(VmPackageE2EIT.class);
+    }
+
+    @Test
+    public void encryptedVmMovesFromTheSystemDaemonToTheEmbeddedDriverWithItsData() throws IOException {
+        Path state = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR));
+        Path work = state.getParent();
+        Path sourceState = work.resolve("source-state");
+        TestPlatform.createSearchable(sourceState);
+        OneShot source = new OneShot(sourceState, Host.SYSTEM);
+        Osgi.Platform target = new Osgi(context).connectTo("qemu:///embed?root=" + state.resolve("libvirt"));
+
+        String name = TestGuest.uniqueName("it-pkg");
+        String data = TestGuest.random(8);
+        Path pkg = work.resolve("package");
+        List<String> outputs = new ArrayList<>();
+        try {
+            outputs.add(source.run("", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
+                    "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=ttyS0 phyllome.marker=" + name + " phyllome.write=" + data,
+                    "linux", name));
+            outputs.add(source.run("", "vm:start", name));
+            Path sourceSerial = sourceState.resolve("logs").resolve(name + ".serial.log");
+            Osgi.await(TestGuest.BOOT_TIMEOUT, () -> Host.read(sourceSerial).contains("PHYLLOME-WROTE " + data),
+                    () -> "the guest did not write its marker on the first host:\n" + Host.read(sourceSerial));
+            Osgi.await(TestGuest.BOOT_TIMEOUT, () -> source.run("", "vm:list").contains("shut-off"),
+                    () -> name + " did not power off on the first host");
+            Path sourceDisk = sourceState.resolve("disks").resolve(name + "-0.qcow2");
+            String sourceKey = systemKey(sourceDisk);
+
+            outputs.add(source.run(PASSPHRASE + "\n", "vm:export", name, pkg.toString()));
+            outputs.add(source.run("", "vm:delete", "--with-disks", name));
+            assertFalse("the first host keeps no key of the exported VM", Host.systemSecretFor(sourceDisk));
+            assertTrue("the package's disk is encrypted", Host.qemuImgInfo(pkg.resolve("disks/disk-0.qcow2")).contains("\"luks\""));
+            assertFalse("the package's disk holds no clear text of the guest's data",
+                    contains(pkg.resolve("disks/disk-0.qcow2"), "PHYLLOME-DATA " + data));
+
+            refusals(target, pkg, work);
+
+            VmInfo imported = target.packages().importPackage(pkg, PASSPHRASE.toCharArray(), "");
+            assertEquals(name, imported.name());
+            assertTrue("the imported disk is encrypted: " + imported.disks(), imported.disks().get(0).encrypted());
+            Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
+            String targetKey = embeddedKey(state, disk);
+            assertFalse("the disk got a key of its own for the move", targetKey.equals(sourceKey));
+
+            target.vms().start(name);
+            Path serial = state.resolve("logs").resolve(name + ".serial.log");
+            Osgi.await(TestGuest.BOOT_TIMEOUT, () -> Host.read(serial).contains("PHYLLOME-FOUND " + data),
+                    () -> "the guest did not read its marker back on the second host:\n" + Host.read(serial));
+            TestGuest.awaitShutOff(target.vms(), name);
+
+            List<Path> logs = new ArrayList<>(List.of(sourceState.resolve("logs"), state.resolve("logs"), state.resolve("libvirt/log"),
+                    Path.of("/var/log/libvirt/qemu").resolve(name + ".log"), pkg.resolve("vm.properties"), pkg.resolve("keys.properties"),
+                    pkg.resolve("domain.xml")));
+            for (String key : List.of(sourceKey, targetKey)) {
+                SecretScan.record(key);
+                assertTrue("a disk key appears in a command's output", outputs.stream().noneMatch(o -> o.contains(key)));
+                for (Path log : logs) {
+                    assertEquals("a disk key appears in " + log, List.of(), SecretScan.filesContaining(log, key));
+                }
+            }
+            target.vms().delete(name, false);
+            assertFalse("disk " + disk + " remains", Files.exists(disk));
+        } finally {
+            source.attempt("", "vm:delete", "--with-disks", name);
+            Host.removeLeftovers(name, sourceState.resolve("disks"));
+        }
+    }
+
+    /** Packages that must be refused, each leaving nothing on the second host. */
+    private void refusals(Osgi.Platform target, Path pkg, Path work) throws IOException {
+        Path tampered = copy(pkg, work.resolve("tampered"));
+        flipByte(tampered.resolve("disks/disk-0.qcow2"), 70_000);
+        assertRefused(target, tampered, PASSPHRASE, "disks/disk-0.qcow2 does not match its SHA-256");
+
+        Path extra = copy(pkg, work.resolve("extra"));
+        Files.writeString(extra.resolve("disks/disk-1.qcow2"), "not from the export");
+        assertRefused(target, extra, PASSPHRASE, "disks/disk-1.qcow2 is not in its manifest");
+
+        assertRefused(target, pkg, "not the passphrase", "the passphrase does not open the key");
+
+        Path foreign = copy(pkg, work.resolve("foreign"));
+        Path vm = foreign.resolve("vm.properties");
+        Files.writeString(vm, Files.readString(vm).replace("profile=linux", "profile=acme-os"));
+        Host.run("sh", "-c", "cd '" + foreign + "' && grep -v ' vm.properties$' MANIFEST.sha256 > m && sha256sum vm.properties >> m && mv m MANIFEST.sha256");
+        assertRefused(target, foreign, PASSPHRASE, "guest profile 'acme-os'");
+    }
+
+    private static void assertRefused(Osgi.Platform target, Path pkg, String passphrase, String reason) {
+        Path state = pkg.getParent().resolve("state");
+        List<String> disksBefore = Host.tree(state.resolve("disks"));
+        List<String> mediaBefore = Host.tree(state.resolve("media"));
+        int vmsBefore = target.vms().list().size();
+        VmException e = assertThrows(VmException.class, () -> target.packages().importPackage(pkg, passphrase.toCharArray(), ""));
+        assertTrue("the refusal says why (" + reason + "): " + e.getMessage(), e.getMessage().contains(reason));
+        assertEquals("VMs after a refused import", vmsBefore, target.vms().list().size());
+        assertEquals("disks after a refused import", disksBefore, Host.tree(state.resolve("disks")));
+        assertEquals("media after a refused import", mediaBefore, Host.tree(state.resolve("media")));
+        assertEquals("keys after a refused import", List.of(), Host.tree(state.resolve("libvirt/etc/secrets")));
+    }
+
+    /** The key of a disk of the system daemon, read as root from libvirt's store. */
+    private static String systemKey(Path disk) throws IOException {
+        String uuid = Host.systemSecrets().stream().filter(l -> l.contains(" " + disk)).map(l -> l.trim().split("\\s+")[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no secret for " + disk));
+        return decode(Path.of("/etc/libvirt/secrets").resolve(uuid + ".base64"));
+    }
+
+    /** The key of a disk of the embedded driver, from its secret files. */
+    private static String embeddedKey(Path state, Path disk) throws IOException {
+        Path secrets = state.resolve("libvirt/etc/secrets");
+        for (String file : Host.tree(secrets)) {
+            if (file.endsWith(".xml") && Files.readString(secrets.resolve(file)).contains(disk.toString())) {
+                return decode(secrets.resolve(file.replace(".xml", ".base64")));
+            }
+        }
+        throw new AssertionError("no key for " + disk + " in " + secrets);
+    }
+
+    private static String decode(Path base64) throws IOException {
+        return new String(Base64.getDecoder().decode(Files.readString(base64).strip()), StandardCharsets.UTF_8);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
+                    Files.copy(p, q);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void flipByte(Path file, long offset) throws IOException {
+        try (var channel = Files.newByteChannel(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            var one = java.nio.ByteBuffer.allocate(1);
+            channel.position(offset).read(one);
+            one.flip();
+            one.put(0, (byte) (one.get(0) ^ 0xff));
+            channel.position(offset).write(one);
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

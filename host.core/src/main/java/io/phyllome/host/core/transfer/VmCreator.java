@@ -1,0 +1,26 @@
+package io.phyllome.host.core.transfer;
+
+import java.util.List;
+
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmSpec;
+
+/** How the core creates a VM whose disks come from elsewhere than new, empty volumes. */
+@FunctionalInterface
+public interface VmCreator {
+
+    /** Where the volumes of a new VM come from. */
+    @FunctionalInterface
+    interface DiskSource {
+        /** The {@code index}th volume of VM {@code vmName}; on failure it leaves nothing. */
+        Volume provide(String vmName, int index, DiskSpec disk);
+    }
+
+    /**
+     * Validates and defines {@code spec} with volumes from {@code disks}, removing them again if
+     * the creation fails; {@code findings} are reported with the new VM.
+     */
+    VmInfo create(VmSpec spec, DiskSource disks, List<String> findings);
+}

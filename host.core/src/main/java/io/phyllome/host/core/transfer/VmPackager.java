@@ -1,0 +1,298 @@
+package io.phyllome.host.core.transfer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+import io.phyllome.host.hypervisor.Domain;
+import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.profile.GuestProfile;
+import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.storage.MediaFile;
+import io.phyllome.host.storage.MediaLibrary;
+import io.phyllome.host.storage.Storage;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DirectBoot;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.NoSuchVmException;
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmPackage;
+import io.phyllome.host.vm.VmPackages;
+import io.phyllome.host.vm.VmSpec;
+import io.phyllome.host.vm.VmState;
+
+/**
+ * Writes VMs as packages and defines them again from one. A package holds:
+ * <pre>
+ * vm.properties       the spec: profile (id, version), memory, CPUs, options, disks, boot files
+ * keys.properties     the disks' keys, wrapped with the passphrase ({@link KeyWrap})
+ * domain.xml          the source host's domain definition, for the record
+ * disks/disk-N.qcow2  the disks, encrypted, each under the key it got for the move
+ * boot/kernel, boot/initrd   a directly booted kernel
+ * MANIFEST.sha256     SHA-256 of every other file
+ * </pre>
+ * The import lets the profile choose the devices on the new host, so the VM gets the firmware,
+ * machine type and devices that host has.
+ */
+public final class VmPackager implements VmPackages {
+
+    static final String FORMAT = "phyllome-vm-package/1";
+    private static final String VM_FILE = "vm.properties";
+    private static final String KEYS_FILE = "keys.properties";
+
+    private final Hypervisor hypervisor;
+    private final Storage storage;
+    private final Profiles profiles;
+    private final MediaLibrary media;
+    private final VmCreator creator;
+
+    public VmPackager(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, VmCreator creator) {
+        this.hypervisor = hypervisor;
+        this.storage = storage;
+        this.profiles = profiles;
+        this.media = media;
+        this.creator = creator;
+    }
+
+    @Override
+    public VmPackage export(String name, Path directory, char[] passphrase) {
+        Domain domain = hypervisor.find(name).orElseThrow(() -> new NoSuchVmException(name));
+        if (domain.state() != VmState.SHUT_OFF) {
+            throw new VmException("VM '" + name + "' is " + domain.state() + ": shut it down first (vm:shutdown " + name
+                    + "), so that its disks do not change while they are copied");
+        }
+        KeyWrap wrap = KeyWrap.forExport(passphrase);
+        Path dir = directory.toAbsolutePath().normalize();
+        boolean existed = prepareEmpty(dir);
+        try {
+            return write(domain, dir, wrap);
+        } catch (IOException | RuntimeException e) {
+            removeQuietly(dir, existed, e);
+            throw e instanceof VmException v ? v : new VmException("cannot write the package " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private VmPackage write(Domain domain, Path dir, KeyWrap wrap) throws IOException {
+        VmSpec spec = hypervisor.spec(domain.name());
+        Map<String, String> vm = new TreeMap<>();
+        Map<String, String> keys = new TreeMap<>();
+        List<String> notes = new ArrayList<>();
+        vm.put("format", FORMAT);
+        vm.put("name", spec.name());
+        vm.put("profile", spec.profile());
+        vm.put("profile.version", profiles.find(spec.profile()).map(VmPackager::version).orElse(""));
+        vm.put("memory", Long.toString(spec.memory().orElseThrow().bytes()));
+        vm.put("cpus", Integer.toString(spec.cpus()));
+        spec.options().forEach((key, value) -> vm.put("option." + key, value));
+        keys.put("algorithm", KeyWrap.ALGORITHM);
+        keys.put("iterations", Integer.toString(wrap.iterations()));
+        keys.put("salt", wrap.salt());
+
+        Files.createDirectories(dir.resolve("disks"));
+        int index = 0;
+        for (VmDisk disk : domain.disks()) {
+            if (!disk.managed()) {
+                notes.add(disk.target() + " (" + disk.source() + ") is not a disk of the platform and stays behind");
+                continue;
+            }
+            Volume volume = storage.find(disk.source()).orElseThrow(() -> new VmException("disk " + disk.source() + " of VM '"
+                    + domain.name() + "' is missing: disk:list shows the disks there are"));
+            String file = "disks/disk-" + index + ".qcow2";
+            byte[] key = storage.exportCopy(volume, dir.resolve(file));
+            try {
+                if (key.length > 0) {
+                    keys.put("key." + file, wrap.wrap(file, key));
+                }
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+            vm.put("disk." + index + ".file", file);
+            vm.put("disk." + index + ".size", Long.toString(volume.capacity().bytes()));
+            vm.put("disk." + index + ".encrypted", Boolean.toString(volume.encrypted()));
+            index++;
+        }
+        if (spec.directBoot().isPresent()) {
+            DirectBoot boot = spec.directBoot().get();
+            Files.createDirectories(dir.resolve("boot"));
+            Files.copy(boot.kernel(), dir.resolve("boot/kernel"));
+            vm.put("boot.kernel", "boot/kernel");
+            if (boot.initrd() != null) {
+                Files.copy(boot.initrd(), dir.resolve("boot/initrd"));
+                vm.put("boot.initrd", "boot/initrd");
+            }
+            vm.put("boot.cmdline", boot.cmdline());
+        }
+        PropertiesFile.write(dir.resolve(VM_FILE), vm);
+        PropertiesFile.write(dir.resolve(KEYS_FILE), keys);
+        Files.writeString(dir.resolve("domain.xml"), hypervisor.describe(domain.name()));
+        List<String> files = new ArrayList<>(Manifest.write(dir));
+        files.add(Manifest.FILE);
+        return new VmPackage(dir, domain.name(), spec.profile(), files, notes);
+    }
+
+    @Override
+    public VmInfo importPackage(Path directory, char[] passphrase, String name) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new VmException("no VM package at " + dir + ": give the directory vm:export wrote");
+        }
+        try {
+            Manifest.verify(dir);
+            Map<String, String> vm = PropertiesFile.read(dir.resolve(VM_FILE));
+            if (!FORMAT.equals(vm.get("format"))) {
+                throw new VmException(dir + " holds a package of format '" + vm.get("format") + "', which this platform does not read (it reads " + FORMAT + ")");
+            }
+            String vmName = name == null || name.isBlank() ? required(vm, "name") : name;
+            String profile = required(vm, "profile");
+            GuestProfile guestProfile = profiles.find(profile).orElseThrow(() -> new VmException("the VM needs the guest profile '" + profile + "'"
+                    + (vm.getOrDefault("profile.version", "").isEmpty() ? "" : " (version " + vm.get("profile.version") + ")")
+                    + ", which this host lacks: install it (profile:available, profile:install " + profile + ") and import again"));
+            List<String> findings = new ArrayList<>();
+            String version = version(guestProfile);
+            String exported = vm.getOrDefault("profile.version", "");
+            if (!exported.isEmpty() && !exported.equals(version)) {
+                findings.add("note: profile '" + profile + "' is " + version + " here and was " + exported + " where the VM was exported");
+            }
+            List<byte[]> keys = unwrapKeys(dir, vm, passphrase);
+            try {
+                return define(dir, vm, vmName, keys, findings);
+            } finally {
+                keys.forEach(key -> Arrays.fill(key, (byte) 0));
+            }
+        } catch (IOException e) {
+            throw new VmException("cannot read the package " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private VmInfo define(Path dir, Map<String, String> vm, String vmName, List<byte[]> keys, List<String> findings) throws IOException {
+        VmSpec.Builder spec = VmSpec.builder(required(vm, "profile"), vmName).memory(new ByteSize(Long.parseLong(required(vm, "memory"))))
+                .cpus(Integer.parseInt(required(vm, "cpus")));
+        vm.forEach((key, value) -> {
+            if (key.startsWith("option.")) {
+                spec.option(key.substring("option.".length()), value);
+            }
+        });
+        List<Path> disks = new ArrayList<>();
+        for (int i = 0; vm.containsKey("disk." + i + ".file"); i++) {
+            disks.add(dir.resolve(vm.get("disk." + i + ".file")));
+            spec.disk(new DiskSpec(new ByteSize(Long.parseLong(required(vm, "disk." + i + ".size"))),
+                    Boolean.parseBoolean(vm.get("disk." + i + ".encrypted"))));
+        }
+        List<String> importedMedia = new ArrayList<>();
+        try {
+            if (vm.containsKey("boot.kernel")) {
+                Path kernel = importMedium(dir, vm.get("boot.kernel"), vmName + ".kernel", importedMedia);
+                Path initrd = vm.containsKey("boot.initrd") ? importMedium(dir, vm.get("boot.initrd"), vmName + ".initrd", importedMedia) : null;
+                spec.directBoot(new DirectBoot(kernel, initrd, vm.getOrDefault("boot.cmdline", "")));
+            }
+            return creator.create(spec.build(), (name, index, disk) -> storage.adopt(name, index, disks.get(index), keys.get(index)), findings);
+        } catch (RuntimeException e) {
+            for (String medium : importedMedia) {
+                try {
+                    media.remove(medium);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The keys of the package's disks in disk order, empty arrays for unencrypted disks. */
+    private static List<byte[]> unwrapKeys(Path dir, Map<String, String> vm, char[] passphrase) throws IOException {
+        Map<String, String> wrapped = PropertiesFile.read(dir.resolve(KEYS_FILE));
+        List<byte[]> keys = new ArrayList<>();
+        KeyWrap wrap = null;
+        for (int i = 0; vm.containsKey("disk." + i + ".file"); i++) {
+            String file = vm.get("disk." + i + ".file");
+            if (!Boolean.parseBoolean(vm.get("disk." + i + ".encrypted"))) {
+                keys.add(new byte[0]);
+                continue;
+            }
+            if (wrap == null) {
+                if (!KeyWrap.ALGORITHM.equals(wrapped.get("algorithm"))) {
+                    throw new VmException("the package's keys are wrapped with '" + wrapped.get("algorithm") + "', which this platform does not read");
+                }
+                wrap = KeyWrap.forImport(passphrase, required(wrapped, "salt"), Integer.parseInt(required(wrapped, "iterations")));
+            }
+            try {
+                keys.add(wrap.unwrap(file, required(wrapped, "key." + file)));
+            } catch (VmException e) {
+                keys.forEach(key -> Arrays.fill(key, (byte) 0));
+                throw e;
+            }
+        }
+        return keys;
+    }
+
+    /** Puts a boot file of the package into the media library, where the VM finds it. */
+    private Path importMedium(Path dir, String file, String name, List<String> imported) throws IOException {
+        if (media.find(name).isPresent()) {
+            throw new VmException("the media library has a '" + name + "' already (from an earlier VM of that name?): remove it with media:remove " + name
+                    + " or import under another name");
+        }
+        MediaFile medium = media.importFile(dir.resolve(file), Manifest.sha256(dir.resolve(file)), name, percent -> {
+        });
+        imported.add(name);
+        return medium.path();
+    }
+
+    private static String required(Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null || value.isEmpty()) {
+            throw new VmException("the package lacks '" + key + "': export the VM again");
+        }
+        return value;
+    }
+
+    /** The version of the bundle that provides a profile. */
+    private static String version(GuestProfile profile) {
+        Bundle bundle = FrameworkUtil.getBundle(profile.getClass());
+        return bundle == null ? "" : bundle.getVersion().toString();
+    }
+
+    /** Makes {@code dir} an empty directory; returns whether it existed before. */
+    private static boolean prepareEmpty(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new VmException(dir + " is not empty: give a new or empty directory for the package");
+                    }
+                }
+                return true;
+            }
+            Files.createDirectories(dir);
+            return false;
+        } catch (IOException e) {
+            throw new VmException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a failed export: the directory if the export made it, else what it wrote inside. */
+    private static void removeQuietly(Path dir, boolean existed, Exception failure) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (existed && p.equals(dir)) {
+                    continue;
+                }
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+}
