@@ -61,6 +61,41 @@ class DiskStoreTest {
     }
 
     @Test
+    void anExportedCopyOpensWithItsOwnKeyOnlyAndIsAdoptedWithIt() throws Exception {
+        Volume volume = store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+        String original = secrets.values.get(volume.secretUuid());
+        Path copy = dir.resolve("disk-0.qcow2");
+
+        byte[] key = store.exportCopy(volume, copy);
+
+        assertEquals(44, key.length);
+        QemuImg.checkKey(copy, key);
+        assertThrows(VmException.class, () -> QemuImg.checkKey(copy, original.getBytes(StandardCharsets.UTF_8)), "the old key is erased from the copy");
+        QemuImg.checkKey(Path.of(volume.path()), original.getBytes(StandardCharsets.UTF_8)); // the disk itself is unchanged
+        assertEquals(List.of("vm1-0.qcow2"), Files.list(pool).map(p -> p.getFileName().toString()).toList(), "no temporary copy left");
+
+        Volume adopted = store.adopt("moved", 0, copy, key);
+        assertTrue(adopted.encrypted());
+        assertEquals(new String(key, StandardCharsets.UTF_8), secrets.values.get(adopted.secretUuid()));
+        assertEquals(ByteSize.ofMiB(8), adopted.capacity());
+    }
+
+    @Test
+    void aDiskWhoseKeyDoesNotOpenItIsNotAdopted() {
+        Volume volume = store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+        Path copy = dir.resolve("disk-0.qcow2");
+        store.exportCopy(volume, copy);
+        int keys = secrets.volumeKeys().size();
+
+        byte[] wrong = "bm90IHRoZSBrZXkgb2YgdGhpcyBkaXNrIGF0IGFsbCE=".getBytes(StandardCharsets.UTF_8);
+        VmException e = assertThrows(VmException.class, () -> store.adopt("moved", 0, copy, wrong));
+
+        assertFalse(e.getMessage().contains(new String(wrong, StandardCharsets.UTF_8)), e.getMessage());
+        assertFalse(Files.exists(pool.resolve("moved-0.qcow2")), "nothing left in the pool");
+        assertEquals(keys, secrets.volumeKeys().size(), "no key stored");
+    }
+
+    @Test
     void anOptedOutDiskHasNoKey() throws Exception {
         Volume volume = store.create("vm1", 0, new DiskSpec(ByteSize.ofMiB(8), false));
 

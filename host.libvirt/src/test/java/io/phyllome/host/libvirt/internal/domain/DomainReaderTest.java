@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.phyllome.host.hypervisor.Domain;
+import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmSpec;
 import io.phyllome.host.vm.VmState;
 
 class DomainReaderTest {
@@ -48,6 +52,28 @@ class DomainReaderTest {
         assertEquals(1, domain.cpus());
         assertEquals(List.of(new VmDisk("vda", DISKS + "tiny-0.qcow2", false, true, true)), domain.disks());
         assertEquals("/var/lib/phyllome/logs/tiny.serial.log", DomainReader.serialLog(LinuxDomainGoldenTest.emulatedKernel()));
+    }
+
+    @Test
+    void readsTheSpecAMoveNeeds() {
+        VmSpec spec = DomainReader.spec(LinuxDomainGoldenTest.emulatedKernel());
+
+        assertEquals("linux", spec.profile());
+        assertEquals("tiny", spec.name());
+        assertEquals(ByteSize.ofMiB(512), spec.memory().orElseThrow());
+        assertEquals(1, spec.cpus());
+        DirectBoot boot = spec.directBoot().orElseThrow();
+        assertEquals(List.of(LinuxDomainGoldenTest.KERNEL, LinuxDomainGoldenTest.INITRD, "console=ttyS0 root=/dev/vda1 rw quiet"),
+                List.of(boot.kernel().toString(), String.valueOf(boot.initrd()), boot.cmdline()));
+        assertEquals(List.of(), spec.disks(), "disks are volumes, not part of the spec");
+    }
+
+    @Test
+    void readsBackTheOptionsTheVmWasCreatedWith() {
+        String xml = XmlWriter.render(new MetadataXml(null, "macos-sonoma", Map.of("opencore", "/srv/oc.qcow2", "vmxnet3", "on"), List.of())
+                .toElement());
+
+        assertEquals(Map.of("opencore", "/srv/oc.qcow2", "vmxnet3", "on"), DomainReader.options("<domain>" + xml + "</domain>"));
     }
 
     /** What libvirt 9.0 returned for the KVM golden file (virsh dumpxml --inactive): quotes, uuid, addresses, console. */
