@@ -63,6 +63,8 @@ public class EncryptedDiskE2EIT {
         assertTrue("an added disk is encrypted unless told otherwise: " + extra, extra.encrypted());
         assertTrue("qemu-img sees LUKS on " + extra.source(), Host.qemuImgInfo(Path.of(extra.source())).contains("\"luks\""));
         assertEquals("vdb", extra.target());
+        SecretScan.systemKey(disk); // looked for in the whole run's output by ./test
+        SecretScan.systemKey(Path.of(extra.source()));
 
         platform.vms().start(name);
         awaitLine(serialLog, "PHYLLOME-WROTE " + data);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,6 +33,20 @@ final class SecretScan {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The key of a disk of the system daemon, read as root from libvirt's store, and recorded. */
+    static String systemKey(Path disk) throws IOException {
+        String uuid = Host.systemSecrets().stream().filter(l -> l.contains(" " + disk)).map(l -> l.trim().split("\\s+")[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no secret for " + disk));
+        String key = decode(Path.of("/etc/libvirt/secrets").resolve(uuid + ".base64"));
+        record(key);
+        return key;
+    }
+
+    /** A key as libvirt 9.0 stores it: Base64 of its bytes. */
+    static String decode(Path base64) throws IOException {
+        return new String(Base64.getDecoder().decode(Files.readString(base64).strip()), StandardCharsets.UTF_8);
     }
 
     /** The files at or below {@code path} that contain {@code key}; none when it does not exist. */
