@@ -3,6 +3,7 @@ package io.phyllome.host.core.transfer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -276,6 +277,7 @@ public final class VmPackager implements VmPackages {
                 return true;
             }
             Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // the owner's until copied on
             return false;
         } catch (IOException e) {
             throw new VmException("cannot create " + dir + ": " + e.getMessage(), e);

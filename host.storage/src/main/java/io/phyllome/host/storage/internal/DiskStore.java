@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.osgi.framework.BundleContext;
@@ -35,6 +37,7 @@ public class DiskStore implements Storage {
 
     static final String POOL = "disks";
     private static final String SUFFIX = ".qcow2";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Secrets secrets;
     private final Path pool;
@@ -69,7 +72,7 @@ public class DiskStore implements Storage {
             } else {
                 QemuImg.create(file, disk.size());
             }
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
             return new Volume(POOL, file.getFileName().toString(), file.toString(), disk.size(), allocation(file), secretUuid);
         } catch (IOException | RuntimeException e) {
             removeQuietly(file, secretUuid, e);
@@ -83,6 +86,7 @@ public class DiskStore implements Storage {
         if (!volume.encrypted()) {
             try {
                 Files.copy(file, target);
+                Files.setPosixFilePermissions(target, OWNER_ONLY);
                 return new byte[0];
             } catch (IOException e) {
                 throw new VmException("cannot copy disk " + file + " to " + target + ": " + e.getMessage(), e);
@@ -93,6 +97,7 @@ public class DiskStore implements Storage {
         byte[] key = DiskKeys.newKey();
         try {
             Files.copy(file, copy);
+            Files.setPosixFilePermissions(copy, OWNER_ONLY);
             secrets.rekey(copy, volume.secretUuid(), key);
             Files.move(copy, target);
             return key;
@@ -118,7 +123,7 @@ public class DiskStore implements Storage {
         String secretUuid = "";
         try {
             Files.copy(source, file);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
             if (encrypted) {
                 QemuImg.checkKey(file, key);
                 secretUuid = secrets.defineVolumeKey(file.toString(), key);
