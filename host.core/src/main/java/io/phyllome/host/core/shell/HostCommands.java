@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.config.ConfigurationDirectory;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.StateDirectory;
@@ -28,23 +29,28 @@ public class HostCommands {
     private final Hypervisor hypervisor;
     private final Profiles profiles;
     private final DirectoryEncryption encryption;
+    private final ConfigurationDirectory configuration;
     private final BundleContext context;
 
     @Activate
     public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
-            BundleContext context) {
+            @Reference ConfigurationDirectory configuration, BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
         this.encryption = encryption;
+        this.configuration = configuration;
         this.context = context;
     }
 
-    @Descriptor("show the platform and the host: version, state directory, hypervisor, KVM, firmware, TPM")
+    @Descriptor("show the platform and the host: version, state and configuration directories, where the configuration comes from,"
+            + " hypervisor, KVM, firmware, TPM")
     public String info() {
         HostCapabilities host = hypervisor.capabilities();
         return String.format("""
                 platform:    Phyllome Host %s
                 state:       %s
+                config:      %s
+                sources:     %s
                 hypervisor:  %s (%s)
                 arch:        %s, %d CPUs, %s memory
                 kvm:         %s
@@ -53,7 +59,7 @@ public class HostCommands {
                 tpm 2.0:     %s
                 profiles:    %d installed
                 %s""",
-                context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), host.connection(), host.version(),
+                context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), configDirectory(), sources(), host.connection(), host.version(),
                 host.arch(), host.cpus(), String.format("%.1fG", host.memory().bytes() / (double) (1L << 30)), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
                 available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
                 available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size(),
@@ -92,6 +98,16 @@ public class HostCommands {
         } finally {
             Arrays.fill(passphrase, (byte) 0);
         }
+    }
+
+    private String configDirectory() {
+        return configuration.directory() + (java.nio.file.Files.isDirectory(configuration.directory()) ? "" : " (none: the shipped configuration applies)");
+    }
+
+    /** The configuration's sources besides the shipped defaults, one a line, aligned under the first. */
+    private String sources() {
+        List<String> sources = configuration.sources();
+        return sources.isEmpty() ? "shipped defaults only" : String.join("\n" + " ".repeat(13), sources);
     }
 
     private static String protection(ProtectedDirectory dir) {
