@@ -3,6 +3,7 @@ package io.phyllome.host.core.shell;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.phyllome.host.core.config.ConfigurationDirectory;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.storage.DirectoryEncryption;
@@ -23,22 +25,24 @@ import io.phyllome.host.vm.VmException;
 
 /** The {@code host:} commands of the shell. */
 @Component(service = HostCommands.class, property = { "osgi.command.scope=host", "osgi.command.function=info",
-        "osgi.command.function=check", "osgi.command.function=protect", "osgi.command.function=unlock" })
+        "osgi.command.function=check", "osgi.command.function=fingerprint", "osgi.command.function=protect", "osgi.command.function=unlock" })
 public class HostCommands {
 
     private final Hypervisor hypervisor;
     private final Profiles profiles;
     private final DirectoryEncryption encryption;
     private final ConfigurationDirectory configuration;
+    private final HostFingerprint fingerprint;
     private final BundleContext context;
 
     @Activate
     public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
-            @Reference ConfigurationDirectory configuration, BundleContext context) {
+            @Reference ConfigurationDirectory configuration, @Reference HostFingerprint fingerprint, BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
         this.encryption = encryption;
         this.configuration = configuration;
+        this.fingerprint = fingerprint;
         this.context = context;
     }
 
@@ -58,11 +62,12 @@ public class HostCommands {
                 secure boot: %s
                 tpm 2.0:     %s
                 profiles:    %d installed
+                fingerprint: %s
                 %s""",
                 context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), configDirectory(), sources(), host.connection(), host.version(),
                 host.arch(), host.cpus(), String.format("%.1fG", host.memory().bytes() / (double) (1L << 30)), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
                 available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
-                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size(),
+                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size(), fingerprint.digest(),
                 encryption.status().stream().map(HostCommands::protection).collect(Collectors.joining("\n")));
     }
 
@@ -77,6 +82,15 @@ public class HostCommands {
             throw new VmException(failed + " of " + checks.size() + " host checks failed (see FAIL above)");
         }
         return report;
+    }
+
+    @Descriptor("print this host's fingerprint: the digest of what makes hosts compatible for moving VMs, then its components"
+            + " (platform, bundles, profiles, machine types, CPU, firmware, TPM), one key=value a line")
+    public String fingerprint() {
+        Map<String, String> components = fingerprint.components();
+        StringBuilder out = new StringBuilder("digest: ").append(HostFingerprint.digest(components));
+        components.forEach((key, value) -> out.append('\n').append(key).append('=').append(value));
+        return out.toString();
     }
 
     @Descriptor("protect the state directories that hold disks, firmware variables and TPM state with fscrypt and a passphrase"
