@@ -257,7 +257,7 @@ public class VmService implements VirtualMachines {
      * The spec with the profile's recommendation for every resource the user left out, but never
      * more than the host has.
      */
-    private static VmSpec withDefaults(VmSpec spec, Resources recommended, HostCapabilities host) {
+    static VmSpec withDefaults(VmSpec spec, Resources recommended, HostCapabilities host) {
         VmSpec.Builder b = spec.toBuilder();
         if (spec.memory().isEmpty()) {
             b.memory(recommended.memory().compareTo(host.memory()) <= 0 ? recommended.memory() : ByteSize.ofMiB(host.memory().mib()));
@@ -268,7 +268,7 @@ public class VmService implements VirtualMachines {
         return b.build();
     }
 
-    private static List<String> belowRecommended(VmSpec spec, ProfileDescriptor profile) {
+    static List<String> belowRecommended(VmSpec spec, ProfileDescriptor profile) {
         Resources recommended = profile.recommended();
         List<String> warnings = new ArrayList<>();
         ByteSize memory = spec.memory().orElseThrow();

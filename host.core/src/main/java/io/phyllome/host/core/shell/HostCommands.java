@@ -1,6 +1,8 @@
 package io.phyllome.host.core.shell;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.core.config.ConfigurationDirectory;
+import io.phyllome.host.core.internal.ProfileDryRun;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostFingerprint;
@@ -33,16 +36,18 @@ public class HostCommands {
     private final DirectoryEncryption encryption;
     private final ConfigurationDirectory configuration;
     private final HostFingerprint fingerprint;
+    private final ProfileDryRun dryRun;
     private final BundleContext context;
 
     @Activate
     public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
-            @Reference ConfigurationDirectory configuration, @Reference HostFingerprint fingerprint, BundleContext context) {
+            @Reference ConfigurationDirectory configuration, @Reference HostFingerprint fingerprint, @Reference ProfileDryRun dryRun, BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
         this.encryption = encryption;
         this.configuration = configuration;
         this.fingerprint = fingerprint;
+        this.dryRun = dryRun;
         this.context = context;
     }
 
@@ -71,10 +76,16 @@ public class HostCommands {
                 encryption.status().stream().map(HostCommands::protection).collect(Collectors.joining("\n")));
     }
 
-    @Descriptor("check what this host needs to run VMs well: PASS, WARN or FAIL with a fix for each; fails when any check fails")
+    @Descriptor("check what this host needs to run VMs well, and what each installed profile needs (a dry run that creates nothing):"
+            + " PASS, WARN or FAIL with a fix for each; fails when any check fails")
     public String check(CommandSession session) {
-        List<HostChecks.Check> checks = HostChecks.run(hypervisor.capabilities(), profiles.faults(), StateDirectory.resolve(context::getProperty),
-                encryption.status());
+        HostCapabilities host = hypervisor.capabilities();
+        List<HostChecks.Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
+                encryption.status()));
+        if (HostDeviceChecks.local(host.connection())) {
+            checks.addAll(HostDeviceChecks.run(Path.of("/"), dryRun.passthroughAllowed()));
+        }
+        checks.addAll(ProfileChecks.of(dryRun.run()));
         String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
         long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
         if (failed > 0) {
