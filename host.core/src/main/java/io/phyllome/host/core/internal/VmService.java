@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.phyllome.host.device.DeviceSet;
 import io.phyllome.host.device.Finding;
@@ -30,6 +32,7 @@ import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmPortability;
 import io.phyllome.host.vm.VmSpec;
 
 /**
@@ -45,6 +48,9 @@ public class VmService implements VirtualMachines {
     private final Storage storage;
     private final Profiles profiles;
     private final MediaLibrary media;
+    /** What ties a new VM to this host, reported at creation; absent in tests without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile VmPortability portability;
 
     @Activate
     public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
@@ -104,6 +110,10 @@ public class VmService implements VirtualMachines {
             throw e;
         }
         LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
+        VmPortability lint = portability;
+        if (lint != null) {
+            lint.lint(domain.name()).forEach(f -> findings.add("portability " + f));
+        }
         return toInfo(domain, findings);
     }
 
