@@ -19,7 +19,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <ul>
  * <li>{@code format} — {@code 1}, the version of this list of components;</li>
  * <li>{@code platform} — the version of the platform (the core bundle);</li>
- * <li>{@code bundle.<symbolic name>} — the version of each active bundle;</li>
+ * <li>{@code bundle.<symbolic name>} — the version of each installed bundle;</li>
  * <li>{@code profile.<id>} — each installed guest profile: {@code <bundle> <version>};</li>
  * <li>{@code arch}, {@code accelerator} ({@code kvm} or {@code tcg}), {@code machines},
  * {@code cpu.model}, {@code cpu.features}, {@code firmware} ({@code uefi}, {@code secure-boot}),

@@ -33,7 +33,7 @@ final class Fingerprint {
 
     /**
      * @param platform the platform's version
-     * @param bundles  the active bundles' versions by symbolic name
+     * @param bundles  the installed bundles' versions by symbolic name
      * @param profiles each installed profile's bundle and version ({@code <bsn> <version>}) by id
      */
     static Map<String, String> components(String platform, SortedMap<String, String> bundles, SortedMap<String, String> profiles, HostCapabilities host) {
@@ -73,7 +73,7 @@ final class Fingerprint {
             } else if (key.startsWith(BUNDLE)) {
                 String bsn = key.substring(BUNDLE.length());
                 if (ours == null) {
-                    differences.add("bundle " + bsn + ": not active on this host (the other host has " + theirs + ")");
+                    differences.add("bundle " + bsn + ": not installed on this host (the other host has " + theirs + ")");
                 } else if (!ours.equals(theirs)) {
                     differences.add("bundle " + bsn + ": this host has " + ours + ", the other host " + theirs);
                 }

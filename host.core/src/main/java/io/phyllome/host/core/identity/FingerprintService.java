@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -50,13 +49,14 @@ public class FingerprintService implements HostFingerprint {
         return Fingerprint.compare(components(), other);
     }
 
-    /** The active bundles (and resolved fragments), several versions of one comma-separated. */
+    /**
+     * The installed bundles, several versions of one comma-separated. Installed, not active: a
+     * bundle of a later start level (the shell) would otherwise come and go with the moment.
+     */
     private SortedMap<String, String> bundles() {
         SortedMap<String, TreeSet<String>> versions = new TreeMap<>();
         for (Bundle bundle : context.getBundles()) {
-            BundleRevision revision = bundle.adapt(BundleRevision.class);
-            boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
-            if (bundle.getSymbolicName() != null && (bundle.getState() == Bundle.ACTIVE || fragment && bundle.getState() == Bundle.RESOLVED)) {
+            if (bundle.getSymbolicName() != null && bundle.getState() != Bundle.UNINSTALLED) {
                 versions.computeIfAbsent(bundle.getSymbolicName(), k -> new TreeSet<>()).add(bundle.getVersion().toString());
             }
         }
