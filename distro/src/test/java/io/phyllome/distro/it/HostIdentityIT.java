@@ -6,11 +6,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +16,6 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Converter;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -141,7 +134,7 @@ public class HostIdentityIT {
         Profiles profiles = osgi.service(Profiles.class, null);
         List<String> domains = Host.systemDomains();
 
-        String report = gogoReport(osgi, "host:check");
+        String report = osgi.gogoReport("host:check");
 
         for (ProfileDescriptor profile : profiles.list()) {
             assertTrue("host:check has a line for profile " + profile.id() + ":\n" + report,
@@ -192,7 +185,7 @@ public class HostIdentityIT {
                 + "</devices></domain>");
         Host.run("virsh", "-c", Host.SYSTEM, "define", xml.toString());
         try {
-            String report = gogoReport(osgi, "vm:lint " + name);
+            String report = osgi.gogoReport("vm:lint " + name);
 
             assertTrue("the host device blocks:\n" + report, report.contains("blocker: host device usb 046d:c52b is passed through"));
             assertTrue("the passthrough CPU blocks:\n" + report, report.contains("blocker: the CPU is host-passthrough"));
@@ -200,23 +193,6 @@ public class HostIdentityIT {
         } finally {
             Host.quietly("virsh", "-c", Host.SYSTEM, "undefine", name);
         }
-    }
-
-    /** Runs a command that may fail: what it printed, then {@code error: MESSAGE} if it failed. */
-    private static String gogoReport(Osgi osgi, String command) throws Exception {
-        CommandProcessor processor = osgi.service(CommandProcessor.class, null);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), out, out)) {
-            Object result = session.execute(command);
-            if (result != null) {
-                out.println(session.format(result, Converter.INSPECT));
-            }
-        } catch (Exception e) {
-            out.println("error: " + e.getMessage());
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private Bundle bundle(String symbolicName) {
