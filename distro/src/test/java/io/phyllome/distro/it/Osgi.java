@@ -132,6 +132,15 @@ final class Osgi {
 
     /** Runs one Gogo command in a new session; returns what it printed and its formatted result. */
     String gogo(String command) throws Exception {
+        return gogo(command, false);
+    }
+
+    /** Runs one Gogo command that may fail: what it printed, then {@code error: MESSAGE} when it failed. */
+    String gogoReport(String command) throws Exception {
+        return gogo(command, true);
+    }
+
+    private String gogo(String command, boolean reportFailure) throws Exception {
         CommandProcessor processor = service(CommandProcessor.class, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -140,6 +149,11 @@ final class Osgi {
             if (result != null) {
                 out.println(session.format(result, Converter.INSPECT));
             }
+        } catch (Exception e) {
+            if (!reportFailure) {
+                throw e;
+            }
+            out.println("error: " + e.getMessage());
         }
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8);

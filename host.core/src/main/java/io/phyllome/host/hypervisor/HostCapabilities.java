@@ -28,10 +28,14 @@ import io.phyllome.host.vm.ByteSize;
  *                     names (e.g. {@code avx2}, {@code sse4.2}, {@code invtsc}): the host CPU's
  *                     when KVM is usable, otherwise those the emulator provides (QEMU 7.2's TCG
  *                     emulates AVX2 on any host CPU); empty when the hypervisor cannot tell
+ * @param cpuModel     the named CPU model that {@code cpuFeatures} extend, the baseline a guest
+ *                     CPU of this host is built on (e.g. {@code Skylake-Client-IBRS}, or under
+ *                     emulation QEMU's host-model, e.g. {@code EPYC}); empty when the hypervisor
+ *                     cannot tell (since 1.1)
  */
 public record HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
         List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus,
-        Set<String> cpuFeatures) {
+        Set<String> cpuFeatures, String cpuModel) {
 
     public HostCapabilities {
         Objects.requireNonNull(connection, "connection");
@@ -40,11 +44,19 @@ public record HostCapabilities(String connection, String version, String arch, b
         Objects.requireNonNull(memory, "memory");
         SortedSet<String> features = new TreeSet<>(Objects.requireNonNull(cpuFeatures, "cpuFeatures"));
         cpuFeatures = Collections.unmodifiableSortedSet(features);
+        Objects.requireNonNull(cpuModel, "cpuModel");
+    }
+
+    /** Capabilities of a hypervisor that cannot tell the CPU model guests get. */
+    public HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
+            List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus,
+            Set<String> cpuFeatures) {
+        this(connection, version, arch, kvmUsable, kvmProblem, machines, uefi, secureBoot, tpmEmulator, memory, cpus, cpuFeatures, "");
     }
 
     /** Capabilities of a hypervisor that cannot tell the CPU features guests get. */
     public HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
             List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus) {
-        this(connection, version, arch, kvmUsable, kvmProblem, machines, uefi, secureBoot, tpmEmulator, memory, cpus, Set.of());
+        this(connection, version, arch, kvmUsable, kvmProblem, machines, uefi, secureBoot, tpmEmulator, memory, cpus, Set.of(), "");
     }
 }

@@ -1,7 +1,8 @@
 /**
- * Facts about the running platform shared by all bundles: where its mutable state lives.
+ * Facts about the running platform shared by all bundles: where its mutable state lives, and the
+ * fingerprint of what makes this host compatible with another.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.phyllome.host.platform;
 

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.core.transfer.VmPackager;
@@ -35,6 +37,7 @@ import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmPackage;
 import io.phyllome.host.vm.VmPackages;
+import io.phyllome.host.vm.VmPortability;
 import io.phyllome.host.vm.VmSpec;
 
 /**
@@ -52,6 +55,9 @@ public class VmService implements VirtualMachines, VmPackages {
     private final Profiles profiles;
     private final MediaLibrary media;
     private final VmPackager packager;
+    /** What ties a new VM to this host, reported at creation; absent in tests without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile VmPortability portability;
 
     @Activate
     public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
@@ -117,6 +123,10 @@ public class VmService implements VirtualMachines, VmPackages {
             throw e;
         }
         LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
+        VmPortability lint = portability;
+        if (lint != null) {
+            lint.lint(domain.name()).forEach(f -> findings.add("portability " + f));
+        }
         return toInfo(domain, findings);
     }
 
@@ -280,7 +290,7 @@ public class VmService implements VirtualMachines, VmPackages {
      * The spec with the profile's recommendation for every resource the user left out, but never
      * more than the host has.
      */
-    private static VmSpec withDefaults(VmSpec spec, Resources recommended, HostCapabilities host) {
+    static VmSpec withDefaults(VmSpec spec, Resources recommended, HostCapabilities host) {
         VmSpec.Builder b = spec.toBuilder();
         if (spec.memory().isEmpty()) {
             b.memory(recommended.memory().compareTo(host.memory()) <= 0 ? recommended.memory() : ByteSize.ofMiB(host.memory().mib()));
@@ -291,7 +301,7 @@ public class VmService implements VirtualMachines, VmPackages {
         return b.build();
     }
 
-    private static List<String> belowRecommended(VmSpec spec, ProfileDescriptor profile) {
+    static List<String> belowRecommended(VmSpec spec, ProfileDescriptor profile) {
         Resources recommended = profile.recommended();
         List<String> warnings = new ArrayList<>();
         ByteSize memory = spec.memory().orElseThrow();

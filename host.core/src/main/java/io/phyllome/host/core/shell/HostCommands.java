@@ -1,8 +1,11 @@
 package io.phyllome.host.core.shell;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
@@ -12,8 +15,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.config.ConfigurationDirectory;
+import io.phyllome.host.core.internal.ProfileDryRun;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.storage.DirectoryEncryption;
@@ -22,29 +28,38 @@ import io.phyllome.host.vm.VmException;
 
 /** The {@code host:} commands of the shell. */
 @Component(service = HostCommands.class, property = { "osgi.command.scope=host", "osgi.command.function=info",
-        "osgi.command.function=check", "osgi.command.function=protect", "osgi.command.function=unlock" })
+        "osgi.command.function=check", "osgi.command.function=fingerprint", "osgi.command.function=protect", "osgi.command.function=unlock" })
 public class HostCommands {
 
     private final Hypervisor hypervisor;
     private final Profiles profiles;
     private final DirectoryEncryption encryption;
+    private final ConfigurationDirectory configuration;
+    private final HostFingerprint fingerprint;
+    private final ProfileDryRun dryRun;
     private final BundleContext context;
 
     @Activate
     public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
-            BundleContext context) {
+            @Reference ConfigurationDirectory configuration, @Reference HostFingerprint fingerprint, @Reference ProfileDryRun dryRun, BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
         this.encryption = encryption;
+        this.configuration = configuration;
+        this.fingerprint = fingerprint;
+        this.dryRun = dryRun;
         this.context = context;
     }
 
-    @Descriptor("show the platform and the host: version, state directory, hypervisor, KVM, firmware, TPM")
+    @Descriptor("show the platform and the host: version, state and configuration directories, where the configuration comes from,"
+            + " hypervisor, KVM, firmware, TPM")
     public String info() {
         HostCapabilities host = hypervisor.capabilities();
         return String.format("""
                 platform:    Phyllome Host %s
                 state:       %s
+                config:      %s
+                sources:     %s
                 hypervisor:  %s (%s)
                 arch:        %s, %d CPUs, %s memory
                 kvm:         %s
@@ -52,18 +67,25 @@ public class HostCommands {
                 secure boot: %s
                 tpm 2.0:     %s
                 profiles:    %d installed
+                fingerprint: %s
                 %s""",
-                context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), host.connection(), host.version(),
+                context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), configDirectory(), sources(), host.connection(), host.version(),
                 host.arch(), host.cpus(), String.format("%.1fG", host.memory().bytes() / (double) (1L << 30)), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
                 available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
-                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size(),
+                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size(), fingerprint.digest(),
                 encryption.status().stream().map(HostCommands::protection).collect(Collectors.joining("\n")));
     }
 
-    @Descriptor("check what this host needs to run VMs well: PASS, WARN or FAIL with a fix for each; fails when any check fails")
+    @Descriptor("check what this host needs to run VMs well, and what each installed profile needs (a dry run that creates nothing):"
+            + " PASS, WARN or FAIL with a fix for each; fails when any check fails")
     public String check(CommandSession session) {
-        List<HostChecks.Check> checks = HostChecks.run(hypervisor.capabilities(), profiles.faults(), StateDirectory.resolve(context::getProperty),
-                encryption.status());
+        HostCapabilities host = hypervisor.capabilities();
+        List<HostChecks.Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
+                encryption.status()));
+        if (HostDeviceChecks.local(host.connection())) {
+            checks.addAll(HostDeviceChecks.run(Path.of("/"), dryRun.passthroughAllowed()));
+        }
+        checks.addAll(ProfileChecks.of(dryRun.run()));
         String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
         long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
         if (failed > 0) {
@@ -71,6 +93,15 @@ public class HostCommands {
             throw new VmException(failed + " of " + checks.size() + " host checks failed (see FAIL above)");
         }
         return report;
+    }
+
+    @Descriptor("print this host's fingerprint: the digest of what makes hosts compatible for moving VMs, then its components"
+            + " (platform, bundles, profiles, machine types, CPU, firmware, TPM), one key=value a line")
+    public String fingerprint() {
+        Map<String, String> components = fingerprint.components();
+        StringBuilder out = new StringBuilder("digest: ").append(HostFingerprint.digest(components));
+        components.forEach((key, value) -> out.append('\n').append(key).append('=').append(value));
+        return out.toString();
     }
 
     @Descriptor("protect the state directories that hold disks, firmware variables and TPM state with fscrypt and a passphrase"
@@ -92,6 +123,16 @@ public class HostCommands {
         } finally {
             Arrays.fill(passphrase, (byte) 0);
         }
+    }
+
+    private String configDirectory() {
+        return configuration.directory() + (java.nio.file.Files.isDirectory(configuration.directory()) ? "" : " (none: the shipped configuration applies)");
+    }
+
+    /** The configuration's sources besides the shipped defaults, one a line, aligned under the first. */
+    private String sources() {
+        List<String> sources = configuration.sources();
+        return sources.isEmpty() ? "shipped defaults only" : String.join("\n" + " ".repeat(13), sources);
     }
 
     private static String protection(ProtectedDirectory dir) {

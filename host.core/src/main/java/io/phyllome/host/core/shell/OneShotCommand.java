@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.config.ConfigurationDirectory;
 import io.phyllome.host.core.install.ProfileInstaller;
 
 /**
@@ -43,14 +44,14 @@ public class OneShotCommand {
     @Activate
     public OneShotCommand(@Reference CommandProcessor processor, @Reference VmCommands vm, @Reference ProfileCommands profile,
             @Reference HostCommands host, @Reference DiskCommands disk, @Reference MediaCommands media, @Reference ProfileInstaller installer,
-            BundleContext context)
+            @Reference ConfigurationDirectory configuration, BundleContext context)
             throws InvalidSyntaxException {
         this.processor = processor;
         String[] args = launcherArguments(context);
         if (args.length > 0) {
             Dictionary<String, Object> props = new Hashtable<>();
             props.put("main.thread", Boolean.TRUE);
-            registration = context.registerService(Callable.class, new Run(processor, CommandLine.join(args), installer), props);
+            registration = context.registerService(Callable.class, new Run(processor, CommandLine.join(args), installer, configuration), props);
         }
     }
 
@@ -74,16 +75,19 @@ public class OneShotCommand {
         private final CommandProcessor processor;
         private final String line;
         private final ProfileInstaller installer;
+        private final ConfigurationDirectory configuration;
 
-        Run(CommandProcessor processor, String line, ProfileInstaller installer) {
+        Run(CommandProcessor processor, String line, ProfileInstaller installer, ConfigurationDirectory configuration) {
             this.processor = processor;
             this.line = line;
             this.installer = installer;
+            this.configuration = configuration;
         }
 
         @Override
         public Integer call() {
             installer.awaitRestored(); // profiles installed earlier are back before the command runs
+            configuration.awaitApplied(); // and the components run with the host's configuration files
             // the process's own streams: Gogo redirects System.out through the session itself
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

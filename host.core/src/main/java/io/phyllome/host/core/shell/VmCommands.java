@@ -17,10 +17,12 @@ import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.PortabilityFinding;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmPortability;
 import io.phyllome.host.vm.VmSpec;
 
 /** The {@code vm:} commands of the shell; each delegates to {@link VirtualMachines}. */
@@ -28,7 +30,7 @@ import io.phyllome.host.vm.VmSpec;
         "osgi.command.function=create", "osgi.command.function=list", "osgi.command.function=info",
         "osgi.command.function=start", "osgi.command.function=shutdown", "osgi.command.function=stop",
         "osgi.command.function=delete", "osgi.command.function=xml", "osgi.command.function=screenshot",
-        "osgi.command.function=virtio" })
+        "osgi.command.function=virtio", "osgi.command.function=lint" })
 public class VmCommands {
 
     private static final String ABSENT = "";
@@ -36,11 +38,13 @@ public class VmCommands {
 
     private final VirtualMachines vms;
     private final Profiles profiles;
+    private final VmPortability portability;
 
     @Activate
-    public VmCommands(@Reference VirtualMachines vms, @Reference Profiles profiles) {
+    public VmCommands(@Reference VirtualMachines vms, @Reference Profiles profiles, @Reference VmPortability portability) {
         this.vms = vms;
         this.profiles = profiles;
+        this.portability = portability;
     }
 
     @Descriptor("create a VM from a guest profile (defined, not started)")
@@ -204,6 +208,22 @@ public class VmCommands {
     public String virtio(@Descriptor("VM name") String name) {
         List<String> changes = vms.useVirtio(name);
         return changes.isEmpty() ? name + " already uses virtio" : String.join("\n", changes);
+    }
+
+    @Descriptor("show what ties a VM to this host (host devices, host CPU, files outside the pool and the media library,"
+            + " unencrypted disks): what, why it matters for moving, how to fix; fails when something blocks moving it")
+    public String lint(CommandSession session, @Descriptor("VM name") String name) {
+        List<PortabilityFinding> findings = portability.lint(name);
+        if (findings.isEmpty()) {
+            return name + ": nothing ties it to this host";
+        }
+        String report = findings.stream().map(PortabilityFinding::toString).collect(Collectors.joining("\n"));
+        long blockers = findings.stream().filter(f -> f.severity() == PortabilityFinding.Severity.BLOCKER).count();
+        if (blockers > 0) {
+            session.getConsole().println(report);
+            throw new VmException(name + " has " + blockers + " portability blocker(s) (see blocker above): it cannot move to another host as it is");
+        }
+        return report;
     }
 
     private ByteSize recommendedDisk(String profile) {

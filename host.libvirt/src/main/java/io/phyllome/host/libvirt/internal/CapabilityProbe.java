@@ -35,6 +35,7 @@ final class CapabilityProbe {
 
     static final String ARCH = "x86_64";
     private static final String MACHINE = "q35";
+    private static final String HOST_MODEL = "/domainCapabilities/cpu/mode[@name='host-model'][@supported='yes']";
 
     private CapabilityProbe() {
     }
@@ -53,11 +54,13 @@ final class CapabilityProbe {
                 && strings(domcaps, "/domainCapabilities/devices/tpm/enum[@name='backendVersion']/value").stream().anyMatch(v -> v.startsWith("2"));
 
         Set<String> cpuFeatures = kvmProblem.isEmpty() ? hostCpuFeatures(connect, caps, uri) : emulatedCpuFeatures(connect, domcaps);
+        // the model those features extend: the host CPU's with KVM, QEMU's host-model under emulation
+        List<String> cpuModel = kvmProblem.isEmpty() ? strings(caps, "/capabilities/host/cpu/model") : strings(domcaps, HOST_MODEL + "/model");
 
         NodeInfo node = connect.nodeInfo();
         String version = "libvirt " + version(connect.getLibVersion()) + ", " + connect.getType() + " " + version(connect.getVersion());
         return new HostCapabilities(uri, version, ARCH, kvmProblem.isEmpty(), kvmProblem, machines, uefi, secureBoot, tpm,
-                hostMemory(uri, new ByteSize(node.memory * 1024)), node.cpus, cpuFeatures);
+                hostMemory(uri, new ByteSize(node.memory * 1024)), node.cpus, cpuFeatures, cpuModel.isEmpty() ? "" : cpuModel.get(0));
     }
 
     /**
@@ -85,7 +88,7 @@ final class CapabilityProbe {
      * instance. Empty when libvirt cannot tell.
      */
     private static Set<String> emulatedCpuFeatures(LibvirtConnection connect, Document domcaps) {
-        String mode = "/domainCapabilities/cpu/mode[@name='host-model'][@supported='yes']";
+        String mode = HOST_MODEL;
         List<String> model = strings(domcaps, mode + "/model");
         if (model.isEmpty()) {
             return Set.of();

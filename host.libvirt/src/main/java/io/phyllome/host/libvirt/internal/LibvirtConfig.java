@@ -9,7 +9,11 @@ public @interface LibvirtConfig {
     /** The configuration PID. */
     String PID = "io.phyllome.host.libvirt";
 
-    /** Framework property giving the URI when the configuration does not, e.g. from the command line. */
+    /**
+     * Framework property giving the URI, e.g. from the command line or the launcher's
+     * PHYLLOME_LIBVIRT_URI; when set, it wins over the configuration, so that one run can be
+     * pointed elsewhere whatever the host's configuration directory says.
+     */
     String URI_PROPERTY = "phyllome.libvirt.uri";
 
     @AttributeDefinition(name = "Connection URI", description = "A libvirt URI such as qemu:///system or qemu+ssh://host/system."

@@ -73,8 +73,9 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     @Activate
     public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
         this.stateDir = StateDirectory.resolve(context::getProperty);
+        // the property (the launcher's PHYLLOME_LIBVIRT_URI) wins over the host's configuration files
         String fromFramework = context.getProperty(LibvirtConfig.URI_PROPERTY);
-        this.configuredUri = !config.uri().isBlank() ? config.uri().trim() : fromFramework == null ? "" : fromFramework.trim();
+        this.configuredUri = fromFramework != null && !fromFramework.isBlank() ? fromFramework.trim() : config.uri().trim();
     }
 
     @Deactivate

@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import io.phyllome.host.device.CpuMode;
 import io.phyllome.host.device.DiskBus;
 import io.phyllome.host.libvirt.internal.xml.XmlReader;
 import io.phyllome.host.hypervisor.Domain;
@@ -59,7 +61,80 @@ public final class DomainReader {
             disks.add(new VmDisk(target == null ? "" : target.getAttribute("dev"), path, XmlReader.firstChild(disk, "readonly") != null,
                     encrypted, managed.contains(path)));
         }
-        return new Domain(name, uuid, state, profile, new ByteSize(memoryKiB * 1024), cpus, disks);
+        return new Domain(name, uuid, state, profile, new ByteSize(memoryKiB * 1024), cpus, disks, hostDevices(domain), cpuMode(domain),
+                bootFiles(domain));
+    }
+
+    /** The host devices passed through: {@code <hostdev>} and {@code <interface type='hostdev'>}, by type and address. */
+    static List<String> hostDevices(Element domain) {
+        List<String> devices = new ArrayList<>();
+        Element all = XmlReader.firstChild(domain, "devices");
+        if (all == null) {
+            return devices;
+        }
+        for (Node n = all.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element device && (device.getTagName().equals("hostdev")
+                    || device.getTagName().equals("interface") && device.getAttribute("type").equals("hostdev"))) {
+                devices.add(describeHostDevice(device));
+            }
+        }
+        return devices;
+    }
+
+    private static String describeHostDevice(Element device) {
+        String type = device.getTagName().equals("interface") ? "pci" : device.getAttribute("type");
+        Element source = XmlReader.firstChild(device, "source");
+        Element address = source == null ? null : XmlReader.firstChild(source, "address");
+        Element vendor = source == null ? null : XmlReader.firstChild(source, "vendor");
+        Element product = source == null ? null : XmlReader.firstChild(source, "product");
+        if (address != null && !address.getAttribute("bus").isEmpty() && !address.getAttribute("slot").isEmpty()) {
+            return String.format("%s %s:%s:%s.%s", type.isEmpty() ? "device" : type, hex(address.getAttribute("domain"), 4),
+                    hex(address.getAttribute("bus"), 2), hex(address.getAttribute("slot"), 2), hex(address.getAttribute("function"), 1));
+        }
+        if (vendor != null && product != null) {
+            return type + " " + hex(vendor.getAttribute("id"), 4) + ":" + hex(product.getAttribute("id"), 4);
+        }
+        if (address != null && !address.getAttribute("device").isEmpty()) {
+            return type + " bus " + address.getAttribute("bus") + " device " + address.getAttribute("device");
+        }
+        Element adapter = source == null ? null : XmlReader.firstChild(source, "adapter");
+        return (type.isEmpty() ? "device" : type) + (adapter != null ? " " + adapter.getAttribute("name") : "");
+    }
+
+    /** A libvirt number such as {@code 0x01} as zero-padded hex without prefix. */
+    private static String hex(String value, int digits) {
+        String v = value == null || value.isEmpty() ? "0" : value.trim();
+        try {
+            long n = v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+            return String.format("%0" + digits + "x", n);
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    static CpuMode cpuMode(Element domain) {
+        Element cpu = XmlReader.firstChild(domain, "cpu");
+        String mode = cpu == null ? "" : cpu.getAttribute("mode");
+        return switch (mode) {
+            case "host-passthrough" -> CpuMode.HOST_PASSTHROUGH;
+            case "host-model" -> CpuMode.HOST_MODEL;
+            case "maximum" -> CpuMode.MAXIMUM;
+            default -> CpuMode.DEFAULT;
+        };
+    }
+
+    static List<String> bootFiles(Element domain) {
+        List<String> files = new ArrayList<>();
+        Element os = XmlReader.firstChild(domain, "os");
+        if (os != null) {
+            for (String name : List.of("kernel", "initrd")) {
+                Element file = XmlReader.firstChild(os, name);
+                if (file != null && !file.getTextContent().isBlank()) {
+                    files.add(file.getTextContent().trim());
+                }
+            }
+        }
+        return files;
     }
 
     /**

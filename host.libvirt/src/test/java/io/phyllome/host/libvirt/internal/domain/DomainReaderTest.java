@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.phyllome.host.device.CpuMode;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.vm.ByteSize;
@@ -74,6 +75,44 @@ class DomainReaderTest {
                 .toElement());
 
         assertEquals(Map.of("opencore", "/srv/oc.qcow2", "vmxnet3", "on"), DomainReader.options("<domain>" + xml + "</domain>"));
+    }
+
+    @Test
+    void readsWhatTiesAVmToItsHostHostDevicesCpuModeAndBootFiles() {
+        String xml = """
+                <domain type='kvm'>
+                  <name>tied</name><memory unit='KiB'>1048576</memory><vcpu>1</vcpu>
+                  <os><type>hvm</type><kernel>/srv/boot/vmlinuz</kernel><initrd>/srv/boot/initrd.img</initrd></os>
+                  <cpu mode='host-passthrough' check='none'/>
+                  <devices>
+                    <hostdev mode='subsystem' type='pci' managed='yes'>
+                      <source><address domain='0x0000' bus='0x01' slot='0x00' function='0x1'/></source>
+                    </hostdev>
+                    <hostdev mode='subsystem' type='usb'>
+                      <source><vendor id='0x046d'/><product id='0xc52b'/></source>
+                    </hostdev>
+                    <interface type='hostdev'><source><address type='pci' domain='0' bus='3' slot='16' function='2'/></source></interface>
+                    <interface type='network'><source network='default'/></interface>
+                  </devices>
+                </domain>""";
+
+        Domain domain = DomainReader.read(xml, VmState.SHUT_OFF);
+
+        assertEquals(List.of("pci 0000:01:00.1", "usb 046d:c52b", "pci 0000:03:10.2"), domain.hostDevices());
+        assertEquals(CpuMode.HOST_PASSTHROUGH, domain.cpuMode());
+        assertEquals(List.of("/srv/boot/vmlinuz", "/srv/boot/initrd.img"), domain.bootFiles());
+    }
+
+    @Test
+    void theGoldenVmsHaveNoHostDevicesAndTheirOwnCpuModes() {
+        Domain iso = DomainReader.read(LinuxDomainGoldenTest.kvmIso(), VmState.SHUT_OFF);
+        Domain kernel = DomainReader.read(LinuxDomainGoldenTest.emulatedKernel(), VmState.SHUT_OFF);
+
+        assertEquals(List.of(), iso.hostDevices());
+        assertEquals(List.of(), iso.bootFiles());
+        assertEquals(CpuMode.HOST_MODEL, iso.cpuMode());
+        assertEquals(CpuMode.MAXIMUM, kernel.cpuMode());
+        assertEquals(2, kernel.bootFiles().size(), kernel.bootFiles()::toString);
     }
 
     /** What libvirt 9.0 returned for the KVM golden file (virsh dumpxml --inactive): quotes, uuid, addresses, console. */

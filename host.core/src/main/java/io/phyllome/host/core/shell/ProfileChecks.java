@@ -1,0 +1,30 @@
+package io.phyllome.host.core.shell;
+
+import java.util.List;
+
+import io.phyllome.host.core.internal.ProfileDryRun;
+import io.phyllome.host.core.shell.HostChecks.Check;
+import io.phyllome.host.core.shell.HostChecks.Status;
+
+/** One {@code host:check} line per installed profile, from a dry run of its device choice. */
+final class ProfileChecks {
+
+    private ProfileChecks() {
+    }
+
+    static List<Check> of(List<ProfileDryRun.Outcome> outcomes) {
+        return outcomes.stream().map(ProfileChecks::check).toList();
+    }
+
+    private static Check check(ProfileDryRun.Outcome o) {
+        String subject = "profile " + o.profile();
+        if (!o.problem().isEmpty()) {
+            return new Check(Status.FAIL, subject, "cannot create a VM here (" + o.resources() + "): " + o.problem());
+        }
+        if (!o.warnings().isEmpty()) {
+            return new Check(Status.WARN, subject, "can create a VM (" + o.resources() + "), but: "
+                    + String.join("; ", o.warnings().stream().map(w -> w.replaceFirst("^warning: ", "")).toList()));
+        }
+        return new Check(Status.PASS, subject, "can create a VM (" + o.resources() + ")" + (o.notes().isEmpty() ? "" : "; " + String.join("; ", o.notes())));
+    }
+}
