@@ -86,7 +86,9 @@ public class VmPackageE2EIT {
             assertFalse("the package's disk holds no clear text of the guest's data",
                     contains(pkg.resolve("disks/disk-0.qcow2"), "PHYLLOME-DATA " + data));
 
+            assertTrue("the package carries the source host's fingerprint", Files.isRegularFile(pkg.resolve("host.properties")));
             refusals(target, pkg, work);
+            differencesAreReported(target, pkg, work, name);
 
             VmInfo imported = target.packages().importPackage(pkg, PASSPHRASE.toCharArray(), "");
             assertEquals(name, imported.name());
@@ -119,6 +121,22 @@ public class VmPackageE2EIT {
         }
     }
 
+    /** A package from a host with a machine type this one lacks imports, saying so. */
+    private void differencesAreReported(Osgi.Platform target, Path pkg, Path work, String name) throws IOException {
+        Path other = copy(pkg, work.resolve("other-host"));
+        Path host = other.resolve("host.properties");
+        Files.writeString(host, Files.readString(host).replaceFirst("(?m)^machines=", "machines=pc-q35-99.0,"));
+        remanifest(other, "host.properties");
+
+        VmInfo imported = target.packages().importPackage(other, PASSPHRASE.toCharArray(), name + "-x");
+        try {
+            assertTrue("the import names what this host lacks: " + imported.findings(),
+                    imported.findings().stream().anyMatch(f -> f.contains("this host lacks pc-q35-99.0")));
+        } finally {
+            target.vms().delete(imported.name(), false);
+        }
+    }
+
     /** Packages that must be refused, each leaving nothing on the second host. */
     private void refusals(Osgi.Platform target, Path pkg, Path work) throws IOException {
         Path tampered = copy(pkg, work.resolve("tampered"));
@@ -134,8 +152,13 @@ public class VmPackageE2EIT {
         Path foreign = copy(pkg, work.resolve("foreign"));
         Path vm = foreign.resolve("vm.properties");
         Files.writeString(vm, Files.readString(vm).replace("profile=linux", "profile=acme-os"));
-        Host.run("sh", "-c", "cd '" + foreign + "' && grep -v ' vm.properties$' MANIFEST.sha256 > m && sha256sum vm.properties >> m && mv m MANIFEST.sha256");
+        remanifest(foreign, "vm.properties");
         assertRefused(target, foreign, PASSPHRASE, "guest profile 'acme-os'");
+    }
+
+    /** Updates one file's checksum in a package's manifest, as someone who changed it on purpose would. */
+    private static void remanifest(Path pkg, String file) {
+        Host.run("sh", "-c", "cd '" + pkg + "' && grep -v ' " + file + "$' MANIFEST.sha256 > m && sha256sum " + file + " >> m && mv m MANIFEST.sha256");
     }
 
     private static void assertRefused(Osgi.Platform target, Path pkg, String passphrase, String reason) {

@@ -3,6 +3,7 @@ package io.phyllome.host.core.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
@@ -58,6 +60,9 @@ public class VmService implements VirtualMachines, VmPackages {
     /** What ties a new VM to this host, reported at creation; absent in tests without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile VmPortability portability;
+    /** This host's fingerprint, which packages carry and imports compare; absent in tests without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile HostFingerprint fingerprint;
 
     @Activate
     public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
@@ -66,7 +71,7 @@ public class VmService implements VirtualMachines, VmPackages {
         this.storage = storage;
         this.profiles = profiles;
         this.media = media;
-        this.packager = new VmPackager(hypervisor, storage, profiles, media, this::create);
+        this.packager = new VmPackager(hypervisor, storage, profiles, media, this::create, () -> Optional.ofNullable(fingerprint));
     }
 
     @Override

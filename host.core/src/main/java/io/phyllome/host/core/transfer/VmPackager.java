@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -17,6 +19,7 @@ import org.osgi.framework.FrameworkUtil;
 
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.storage.MediaFile;
@@ -41,6 +44,7 @@ import io.phyllome.host.vm.VmState;
  * vm.properties       the spec: profile (id, version), memory, CPUs, options, disks, boot files
  * keys.properties     the disks' keys, wrapped with the passphrase ({@link KeyWrap})
  * domain.xml          the source host's domain definition, for the record
+ * host.properties     the source host's fingerprint, compared on import
  * disks/disk-N.qcow2  the disks, encrypted, each under the key it got for the move
  * boot/kernel, boot/initrd   a directly booted kernel
  * MANIFEST.sha256     SHA-256 of every other file
@@ -53,19 +57,23 @@ public final class VmPackager implements VmPackages {
     static final String FORMAT = "phyllome-vm-package/1";
     private static final String VM_FILE = "vm.properties";
     private static final String KEYS_FILE = "keys.properties";
+    private static final String HOST_FILE = "host.properties";
 
     private final Hypervisor hypervisor;
     private final Storage storage;
     private final Profiles profiles;
     private final MediaLibrary media;
     private final VmCreator creator;
+    private final Supplier<Optional<HostFingerprint>> fingerprint;
 
-    public VmPackager(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, VmCreator creator) {
+    public VmPackager(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, VmCreator creator,
+            Supplier<Optional<HostFingerprint>> fingerprint) {
         this.hypervisor = hypervisor;
         this.storage = storage;
         this.profiles = profiles;
         this.media = media;
         this.creator = creator;
+        this.fingerprint = fingerprint;
     }
 
     @Override
@@ -139,6 +147,10 @@ public final class VmPackager implements VmPackages {
         PropertiesFile.write(dir.resolve(VM_FILE), vm);
         PropertiesFile.write(dir.resolve(KEYS_FILE), keys);
         Files.writeString(dir.resolve("domain.xml"), hypervisor.describe(domain.name()));
+        Optional<HostFingerprint> host = fingerprint.get();
+        if (host.isPresent()) {
+            PropertiesFile.write(dir.resolve(HOST_FILE), host.get().components());
+        }
         List<String> files = new ArrayList<>(Manifest.write(dir));
         files.add(Manifest.FILE);
         return new VmPackage(dir, domain.name(), spec.profile(), files, notes);
@@ -161,7 +173,7 @@ public final class VmPackager implements VmPackages {
             GuestProfile guestProfile = profiles.find(profile).orElseThrow(() -> new VmException("the VM needs the guest profile '" + profile + "'"
                     + (vm.getOrDefault("profile.version", "").isEmpty() ? "" : " (version " + vm.get("profile.version") + ")")
                     + ", which this host lacks: install it (profile:available, profile:install " + profile + ") and import again"));
-            List<String> findings = new ArrayList<>();
+            List<String> findings = new ArrayList<>(hostDifferences(dir));
             String version = version(guestProfile);
             String exported = vm.getOrDefault("profile.version", "");
             if (!exported.isEmpty() && !exported.equals(version)) {
@@ -210,6 +222,16 @@ public final class VmPackager implements VmPackages {
             }
             throw e;
         }
+    }
+
+    /** How this host differs from the one the package came from, as findings. */
+    private List<String> hostDifferences(Path dir) throws IOException {
+        Optional<HostFingerprint> here = fingerprint.get();
+        if (here.isEmpty() || !Files.isRegularFile(dir.resolve(HOST_FILE))) {
+            return List.of();
+        }
+        return here.get().compare(PropertiesFile.read(dir.resolve(HOST_FILE))).stream()
+                .map(difference -> "note: unlike the host the VM comes from, " + difference).toList();
     }
 
     /** The keys of the package's disks in disk order, empty arrays for unencrypted disks. */
