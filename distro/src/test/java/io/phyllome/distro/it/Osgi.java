@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -24,6 +25,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.vm.VirtualMachines;
@@ -76,7 +78,8 @@ final class Osgi {
         tracker.open();
         try {
             if (tracker.waitForService(SERVICE_TIMEOUT.toMillis()) == null) {
-                throw new AssertionError("no service " + full + " within " + SERVICE_TIMEOUT.toSeconds() + " s");
+                throw new AssertionError("no service " + full + " within " + SERVICE_TIMEOUT.toSeconds() + " s; there are "
+                        + java.util.Arrays.toString(context.getAllServiceReferences(type.getName(), null)));
             }
             @SuppressWarnings("unchecked")
             ServiceReference<T> ref = (ServiceReference<T>) tracker.getServiceReference();
@@ -84,13 +87,15 @@ final class Osgi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted waiting for " + full, e);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         } finally {
             tracker.close();
         }
     }
 
     /** The platform's services, bound to the libvirt connection {@code uri}. */
-    record Platform(VirtualMachines vms, VmPackages packages, Hypervisor hypervisor, Secrets secrets) {
+    record Platform(VirtualMachines vms, VmPackages packages, Hypervisor hypervisor, Secrets secrets, DiskPool pool) {
     }
 
     /**
@@ -98,18 +103,33 @@ final class Osgi {
      * re-registered with it and the services that depend on it have rebound.
      */
     Platform connectTo(String uri) {
+        return configureLibvirt(Map.of("uri", uri));
+    }
+
+    /** {@link #connectTo} with more of the adapter's configuration, e.g. its disk pool. */
+    Platform configureLibvirt(Map<String, String> settings) {
         ConfigurationAdmin admin = service(ConfigurationAdmin.class, null);
         try {
             Configuration config = admin.getConfiguration(TestPlatform.LIBVIRT_PID, "?");
-            if (config.getProperties() == null || !uri.equals(config.getProperties().get("uri"))) {
-                Hashtable<String, Object> properties = new Hashtable<>();
-                properties.put("uri", uri);
-                config.update(properties);
+            Map<String, Object> current = new java.util.HashMap<>();
+            if (config.getProperties() != null) {
+                for (String key : java.util.Collections.list(config.getProperties().keys())) {
+                    current.put(key, config.getProperties().get(key));
+                }
+                current.remove(Constants.SERVICE_PID);
+            }
+            if (!current.equals(settings)) {
+                config.update(new Hashtable<>(settings));
             }
         } catch (IOException e) {
             throw new AssertionError("cannot configure " + TestPlatform.LIBVIRT_PID, e);
         }
-        String uriFilter = "(uri=" + escape(uri) + ")";
+        String uri = settings.get("uri");
+        // the registration with exactly these settings: an old one may still be there for a moment
+        String uriFilter = "(&" + settings.entrySet().stream().map(e -> "(" + e.getKey() + "=" + escape(e.getValue()) + ")")
+                .collect(java.util.stream.Collectors.joining())
+                + java.util.stream.Stream.of("uri", "pool").filter(key -> !settings.containsKey(key)).map(key -> "(|(!(" + key + "=*))(" + key + "=))")
+                        .collect(java.util.stream.Collectors.joining()) + ")";
         long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
         while (true) {
             ServiceReference<Hypervisor> ref = reference(Hypervisor.class, uriFilter);
@@ -120,8 +140,9 @@ final class Osgi {
             VirtualMachines vms = service(VirtualMachines.class, newer);
             Secrets secrets = context.getService(reference(Secrets.class, "(" + Constants.SERVICE_ID + "=" + id + ")"));
             VmPackages packages = service(VmPackages.class, newer);
-            if (hypervisor != null && secrets != null) {
-                return new Platform(vms, packages, hypervisor, secrets);
+            DiskPool pool = context.getService(reference(DiskPool.class, "(" + Constants.SERVICE_ID + "=" + id + ")"));
+            if (hypervisor != null && secrets != null && pool != null) {
+                return new Platform(vms, packages, hypervisor, secrets, pool);
             }
             // unregistered while we looked (a reconfiguration still settling): look again
             if (System.nanoTime() > deadline) {

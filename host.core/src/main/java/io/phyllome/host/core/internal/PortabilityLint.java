@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.vm.NoSuchVmException;
@@ -19,19 +20,18 @@ import io.phyllome.host.vm.VmPortability;
 public class PortabilityLint implements VmPortability {
 
     private final Hypervisor hypervisor;
-    private final Path pool;
+    private final DiskPool pool;
     private final Path library;
 
     @Activate
-    public PortabilityLint(@Reference Hypervisor hypervisor, BundleContext context) {
+    public PortabilityLint(@Reference Hypervisor hypervisor, @Reference DiskPool pool, BundleContext context) {
         this.hypervisor = hypervisor;
-        Path state = StateDirectory.resolve(context::getProperty);
-        this.pool = state.resolve("disks");
-        this.library = state.resolve("media");
+        this.pool = pool;
+        this.library = StateDirectory.resolve(context::getProperty).resolve("media");
     }
 
     @Override
     public List<PortabilityFinding> lint(String name) {
-        return PortabilityRules.check(hypervisor.find(name).orElseThrow(() -> new NoSuchVmException(name)), pool, library);
+        return PortabilityRules.check(hypervisor.find(name).orElseThrow(() -> new NoSuchVmException(name)), pool.directory(), library);
     }
 }

@@ -19,4 +19,9 @@ public @interface LibvirtConfig {
     @AttributeDefinition(name = "Connection URI", description = "A libvirt URI such as qemu:///system or qemu+ssh://host/system."
             + " Empty: qemu:///system when that daemon answers, else the embedded driver in the state directory.")
     String uri() default "";
+
+    @AttributeDefinition(name = "Disk pool", description = "The libvirt storage pool for VM disks: an existing pool of type dir, fs or netfs"
+            + " (e.g. on a network file system), whose directory then holds the disks. Empty: STATE/disks, shown to libvirt as a transient"
+            + " pool named phyllome.")
+    String pool() default "";
 }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.HostCapabilities;
@@ -46,9 +47,9 @@ import io.phyllome.host.vm.VmState;
  * The hypervisor SPIs on one libvirt connection. The connection opens on first use, so the
  * platform starts even when libvirt is unreachable and says why on each request.
  */
-@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class })
+@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class })
 @Designate(ocd = LibvirtConfig.class)
-public class LibvirtHypervisor implements Hypervisor, Secrets {
+public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
@@ -63,6 +64,8 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
 
     private final Path stateDir;
     private final String configuredUri;
+    private final String configuredPool;
+    private StoragePoolBinding.Bound diskPool;
     private LibvirtConnection connect;
     private String uri;
     /** The embedded driver's secret driver, which keeps its own connection; null otherwise. */
@@ -76,6 +79,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
         // the property (the launcher's PHYLLOME_LIBVIRT_URI) wins over the host's configuration files
         String fromFramework = context.getProperty(LibvirtConfig.URI_PROPERTY);
         this.configuredUri = fromFramework != null && !fromFramework.isBlank() ? fromFramework.trim() : config.uri().trim();
+        this.configuredPool = config.pool().trim();
     }
 
     @Deactivate
@@ -95,6 +99,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
                 LOG.log(System.Logger.Level.WARNING, "closing " + uri + ": " + e.getMessage());
             }
             connect = null;
+            diskPool = null;
             LibvirtProcess.release();
         }
     }
@@ -293,6 +298,28 @@ public class LibvirtHypervisor implements Hypervisor, Secrets {
     @Override
     public String defineVolumeKey(String volumePath, byte[] key) {
         return secrets.define(volumePath, key);
+    }
+
+    @Override
+    public Path directory() {
+        return diskPool().directory();
+    }
+
+    @Override
+    public String name() {
+        return diskPool().name();
+    }
+
+    @Override
+    public void refresh() {
+        StoragePoolBinding.refresh(diskPool().pool());
+    }
+
+    private synchronized StoragePoolBinding.Bound diskPool() {
+        if (diskPool == null) {
+            diskPool = StoragePoolBinding.bind(connection(), configuredPool, stateDir.resolve("disks"));
+        }
+        return diskPool;
     }
 
     @Override

@@ -89,6 +89,11 @@ class LibvirtHypervisorTestDriverTest {
             public String uri() {
                 return uri;
             }
+
+            @Override
+            public String pool() {
+                return "";
+            }
         };
     }
 

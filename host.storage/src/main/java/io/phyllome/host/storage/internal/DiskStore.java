@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.storage.Storage;
@@ -28,7 +28,8 @@ import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmException;
 
 /**
- * VM disks as qcow2 files in the state directory's {@code disks} pool. An encrypted disk gets a
+ * VM disks as qcow2 files in the directory of the disk pool ({@code STATE/disks} unless another
+ * pool is configured), which libvirt is told about after each change. An encrypted disk gets a
  * fresh random key, stored only as a hypervisor secret; the key is handed to {@code qemu-img}
  * through a pipe, never on a command line or in a file.
  */
@@ -40,16 +41,12 @@ public class DiskStore implements Storage {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Secrets secrets;
-    private final Path pool;
+    private final DiskPool diskPool;
 
     @Activate
-    public DiskStore(@Reference Secrets secrets, BundleContext context) {
-        this(secrets, StateDirectory.resolve(context::getProperty).resolve(POOL));
-    }
-
-    DiskStore(Secrets secrets, Path pool) {
+    public DiskStore(@Reference Secrets secrets, @Reference DiskPool diskPool) {
         this.secrets = secrets;
-        this.pool = pool;
+        this.diskPool = diskPool;
     }
 
     @Override
@@ -73,6 +70,7 @@ public class DiskStore implements Storage {
                 QemuImg.create(file, disk.size());
             }
             Files.setPosixFilePermissions(file, OWNER_ONLY);
+            diskPool.refresh();
             return new Volume(POOL, file.getFileName().toString(), file.toString(), disk.size(), allocation(file), secretUuid);
         } catch (IOException | RuntimeException e) {
             removeQuietly(file, secretUuid, e);
@@ -100,6 +98,7 @@ public class DiskStore implements Storage {
             Files.setPosixFilePermissions(copy, OWNER_ONLY);
             secrets.rekey(copy, volume.secretUuid(), key);
             Files.move(copy, target);
+            diskPool.refresh();
             return key;
         } catch (IOException | RuntimeException e) {
             Arrays.fill(key, (byte) 0);
@@ -128,6 +127,7 @@ public class DiskStore implements Storage {
                 QemuImg.checkKey(file, key);
                 secretUuid = secrets.defineVolumeKey(file.toString(), key);
             }
+            diskPool.refresh();
             return volume(file, secretUuid);
         } catch (IOException | RuntimeException e) {
             removeQuietly(file, secretUuid, e);
@@ -138,6 +138,7 @@ public class DiskStore implements Storage {
     @Override
     public void delete(Volume volume) {
         Path file = Path.of(volume.path());
+        Path pool = diskPool.directory();
         if (!file.startsWith(pool)) {
             throw new VmException("refusing to delete " + file + ": the platform only deletes disks in " + pool);
         }
@@ -146,6 +147,7 @@ public class DiskStore implements Storage {
         } catch (IOException e) {
             throw new VmException("cannot delete disk " + file + ": " + e.getMessage(), e);
         }
+        diskPool.refresh();
         if (volume.encrypted()) {
             secrets.delete(volume.secretUuid());
         }
@@ -154,7 +156,7 @@ public class DiskStore implements Storage {
     @Override
     public Optional<Volume> find(String path) {
         Path file = Path.of(path);
-        if (!file.startsWith(pool) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(diskPool.directory()) || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
         return Optional.of(volume(file, secrets.findVolumeKey(path).orElse("")));
@@ -167,6 +169,7 @@ public class DiskStore implements Storage {
     @Override
     public List<Volume> list() {
         List<Volume> volumes = new ArrayList<>();
+        Path pool = diskPool.directory();
         if (!Files.isDirectory(pool)) {
             return volumes;
         }
@@ -186,7 +189,7 @@ public class DiskStore implements Storage {
     @Override
     public List<String> orphanKeys() {
         return secrets.volumeKeys().entrySet().stream()
-                .filter(key -> Path.of(key.getKey()).startsWith(pool) && !Files.exists(Path.of(key.getKey())))
+                .filter(key -> Path.of(key.getKey()).startsWith(diskPool.directory()) && !Files.exists(Path.of(key.getKey())))
                 .map(Map.Entry::getValue).sorted().toList();
     }
 
@@ -197,7 +200,7 @@ public class DiskStore implements Storage {
 
     private Path inPool(Volume volume) {
         Path file = Path.of(volume.path());
-        if (!file.startsWith(pool) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(diskPool.directory()) || !Files.isRegularFile(file)) {
             throw new VmException("no disk of the platform at " + file + ": disk:list shows them");
         }
         return file;
@@ -205,6 +208,7 @@ public class DiskStore implements Storage {
 
     /** The pool directory, searchable by QEMU's user as libvirt's DAC driver requires. */
     private Path pool() {
+        Path pool = diskPool.directory();
         try {
             Files.createDirectories(pool);
             Files.setPosixFilePermissions(pool, PosixFilePermissions.fromString("rwx--x--x"));

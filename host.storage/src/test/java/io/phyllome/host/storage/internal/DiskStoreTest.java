@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
@@ -42,7 +43,7 @@ class DiskStoreTest {
     void setUp() {
         pool = dir.resolve("disks");
         secrets = new RecordingSecrets();
-        store = new DiskStore(secrets, pool);
+        store = new DiskStore(secrets, new Directory(pool));
     }
 
     @Test
@@ -163,6 +164,18 @@ class DiskStoreTest {
 
     private static boolean contains(Path file, String text) throws IOException {
         return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+    }
+
+    /** A disk pool that is only a directory, as with libvirt's embedded driver. */
+    record Directory(Path directory) implements DiskPool {
+        @Override
+        public String name() {
+            return "";
+        }
+
+        @Override
+        public void refresh() {
+        }
     }
 
     /** Keeps secrets in memory, remembering every key it was given. */
