@@ -44,6 +44,17 @@ final class SecretScan {
         return key;
     }
 
+    /** The key of a disk of the embedded driver of the state directory {@code state}, from its secret files. */
+    static String embeddedKey(Path state, Path disk) throws IOException {
+        Path secrets = state.resolve("libvirt/etc/secrets");
+        for (String file : Host.tree(secrets)) {
+            if (file.endsWith(".xml") && Files.readString(secrets.resolve(file)).contains(disk.toString())) {
+                return decode(secrets.resolve(file.replace(".xml", ".base64")));
+            }
+        }
+        throw new AssertionError("no key for " + disk + " in " + secrets);
+    }
+
     /** A key as libvirt 9.0 stores it: Base64 of its bytes. */
     static String decode(Path base64) throws IOException {
         return new String(Base64.getDecoder().decode(Files.readString(base64).strip()), StandardCharsets.UTF_8);

@@ -94,7 +94,7 @@ public class VmPackageE2EIT {
             assertEquals(name, imported.name());
             assertTrue("the imported disk is encrypted: " + imported.disks(), imported.disks().get(0).encrypted());
             Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
-            String targetKey = embeddedKey(state, disk);
+            String targetKey = SecretScan.embeddedKey(state, disk);
             assertFalse("the disk got a key of its own for the move", targetKey.equals(sourceKey));
 
             target.vms().start(name);
@@ -172,17 +172,6 @@ public class VmPackageE2EIT {
         assertEquals("disks after a refused import", disksBefore, Host.tree(state.resolve("disks")));
         assertEquals("media after a refused import", mediaBefore, Host.tree(state.resolve("media")));
         assertEquals("keys after a refused import", List.of(), Host.tree(state.resolve("libvirt/etc/secrets")));
-    }
-
-    /** The key of a disk of the embedded driver, from its secret files. */
-    private static String embeddedKey(Path state, Path disk) throws IOException {
-        Path secrets = state.resolve("libvirt/etc/secrets");
-        for (String file : Host.tree(secrets)) {
-            if (file.endsWith(".xml") && Files.readString(secrets.resolve(file)).contains(disk.toString())) {
-                return SecretScan.decode(secrets.resolve(file.replace(".xml", ".base64")));
-            }
-        }
-        throw new AssertionError("no key for " + disk + " in " + secrets);
     }
 
     private static Path copy(Path from, Path to) throws IOException {

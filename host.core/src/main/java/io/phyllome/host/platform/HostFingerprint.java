@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import io.phyllome.host.hypervisor.HostCapabilities;
+
 /**
  * What makes this host compatible with another for moving VMs between them, as named
  * components and their digest. Two hosts with the same digest run the same platform, bundles
@@ -70,4 +72,11 @@ public interface HostFingerprint {
      * @param other another host's {@link #components()}, e.g. stored in an export package
      */
     List<String> compare(Map<String, String> other);
+
+    /**
+     * What a hypervisor host with the capabilities {@code target} lacks or has otherwise compared
+     * with this one, for the same platform, bundles and profiles: what to know before moving a VM
+     * there. One human-readable line each; empty when the target offers everything this host does.
+     */
+    List<String> compareTarget(HostCapabilities target);
 }

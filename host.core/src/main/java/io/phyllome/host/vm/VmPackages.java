@@ -1,6 +1,7 @@
 package io.phyllome.host.vm;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -33,4 +34,16 @@ public interface VmPackages {
      *         the one the package came from
      */
     VmInfo importPackage(Path directory, char[] passphrase, String name);
+
+    /**
+     * Moves the shut-off VM {@code name} to another libvirt host through a package that stays on
+     * this host: its disks go into that host's disk pool under keys of their own, and the VM is
+     * defined there with the devices its profile chooses for that host. The VM stays here, shut
+     * off, for the user to delete once it runs there. A failed move leaves nothing there.
+     *
+     * @param uri  the other host's libvirt URI, e.g. {@code qemu+ssh://root@host/system}
+     * @param pool the storage pool there for the disks; empty for the one the platform makes
+     * @return how that host differs from this one, and what was done
+     */
+    List<String> migrate(String name, String uri, String pool);
 }

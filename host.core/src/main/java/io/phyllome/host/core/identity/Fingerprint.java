@@ -61,6 +61,11 @@ final class Fingerprint {
 
     /** What {@code mine} lacks or has otherwise than {@code other}, in the order of {@code other}. */
     static List<String> compare(Map<String, String> mine, Map<String, String> other) {
+        return compare(mine, other, "this host", "the other host");
+    }
+
+    /** {@link #compare(Map, Map)} naming the two hosts as given, e.g. "the target host" and "this host". */
+    static List<String> compare(Map<String, String> mine, Map<String, String> other, String mineName, String otherName) {
         List<String> differences = new ArrayList<>();
         other.forEach((key, theirs) -> {
             String ours = mine.get(key);
@@ -68,25 +73,25 @@ final class Fingerprint {
                 Set<String> lacking = new TreeSet<>(items(theirs));
                 lacking.removeAll(items(ours == null ? "" : ours));
                 if (!lacking.isEmpty()) {
-                    differences.add(SETS.get(key) + ": this host lacks " + String.join(", ", lacking));
+                    differences.add(SETS.get(key) + ": " + mineName + " lacks " + String.join(", ", lacking));
                 }
             } else if (key.startsWith(BUNDLE)) {
                 String bsn = key.substring(BUNDLE.length());
                 if (ours == null) {
-                    differences.add("bundle " + bsn + ": not installed on this host (the other host has " + theirs + ")");
+                    differences.add("bundle " + bsn + ": not installed on " + mineName + " (" + otherName + " has " + theirs + ")");
                 } else if (!ours.equals(theirs)) {
-                    differences.add("bundle " + bsn + ": this host has " + ours + ", the other host " + theirs);
+                    differences.add("bundle " + bsn + ": " + mineName + " has " + ours + ", " + otherName + " " + theirs);
                 }
             } else if (key.startsWith(PROFILE)) {
                 String id = key.substring(PROFILE.length());
                 if (ours == null) {
-                    differences.add("profile " + id + ": not installed on this host (the other host has " + theirs + "; profile:install " + id + ")");
+                    differences.add("profile " + id + ": not installed on " + mineName + " (" + otherName + " has " + theirs + "; profile:install " + id + ")");
                 } else if (!ours.equals(theirs)) {
-                    differences.add("profile " + id + ": this host has " + ours + ", the other host " + theirs);
+                    differences.add("profile " + id + ": " + mineName + " has " + ours + ", " + otherName + " " + theirs);
                 }
             } else if (!theirs.equals(ours)) {
                 String label = LABELS.getOrDefault(key, key);
-                differences.add(label + ": this host has " + (ours == null || ours.isEmpty() ? "none" : ours) + ", the other host "
+                differences.add(label + ": " + mineName + " has " + (ours == null || ours.isEmpty() ? "none" : ours) + ", " + otherName + " "
                         + (theirs.isEmpty() ? "none" : theirs));
             }
         });

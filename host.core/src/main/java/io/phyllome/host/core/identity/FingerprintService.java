@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.profile.GuestProfile;
@@ -47,6 +48,15 @@ public class FingerprintService implements HostFingerprint {
     @Override
     public List<String> compare(Map<String, String> other) {
         return Fingerprint.compare(components(), other);
+    }
+
+    @Override
+    public List<String> compareTarget(HostCapabilities target) {
+        String platform = context.getBundle().getVersion().toString();
+        SortedMap<String, String> bundles = bundles();
+        SortedMap<String, String> installed = installedProfiles();
+        return Fingerprint.compare(Fingerprint.components(platform, bundles, installed, target),
+                Fingerprint.components(platform, bundles, installed, hypervisor.capabilities()), "the target host", "this host");
     }
 
     /**

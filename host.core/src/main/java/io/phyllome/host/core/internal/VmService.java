@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.phyllome.host.core.transfer.VmCreator;
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.core.transfer.VmPackager;
 import io.phyllome.host.device.DeviceSet;
@@ -21,6 +22,7 @@ import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
@@ -48,7 +50,7 @@ import io.phyllome.host.vm.VmSpec;
  * hosts through a {@link VmPackager}.
  */
 @Component(service = { VirtualMachines.class, VmPackages.class })
-public class VmService implements VirtualMachines, VmPackages {
+public class VmService implements VirtualMachines, VmPackages, VmCreator {
 
     private static final System.Logger LOG = System.getLogger(VmService.class.getName());
 
@@ -63,6 +65,9 @@ public class VmService implements VirtualMachines, VmPackages {
     /** This host's fingerprint, which packages carry and imports compare; absent in tests without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile HostFingerprint fingerprint;
+    /** Other hosts that VMs move to; absent in tests without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RemoteHosts remoteHosts;
 
     @Activate
     public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
@@ -71,7 +76,8 @@ public class VmService implements VirtualMachines, VmPackages {
         this.storage = storage;
         this.profiles = profiles;
         this.media = media;
-        this.packager = new VmPackager(hypervisor, storage, profiles, media, this::create, () -> Optional.ofNullable(fingerprint));
+        this.packager = new VmPackager(hypervisor, storage, profiles, media, this, () -> Optional.ofNullable(fingerprint),
+                () -> Optional.ofNullable(remoteHosts));
     }
 
     @Override
@@ -79,8 +85,45 @@ public class VmService implements VirtualMachines, VmPackages {
         return create(spec, storage::create, List.of());
     }
 
-    private VmInfo create(VmSpec spec, DiskSource disks, List<String> extraFindings) {
-        HostCapabilities host = hypervisor.capabilities();
+    /** This host, as a place to create VMs on. */
+    private final VmCreator.Host here = new VmCreator.Host() {
+        @Override
+        public HostCapabilities capabilities() {
+            return hypervisor.capabilities();
+        }
+
+        @Override
+        public boolean hasVm(String name) {
+            return hypervisor.find(name).isPresent();
+        }
+
+        @Override
+        public Domain define(DomainDefinition definition) {
+            return hypervisor.define(definition);
+        }
+
+        @Override
+        public void remove(Volume volume) {
+            storage.delete(volume);
+        }
+    };
+
+    @Override
+    public VmInfo create(VmSpec spec, DiskSource disks, List<String> extraFindings) {
+        VmInfo created = createOn(here, spec, disks, extraFindings);
+        VmPortability lint = portability;
+        if (lint == null) {
+            return created;
+        }
+        List<String> findings = new ArrayList<>(created.findings());
+        lint.lint(created.name()).forEach(f -> findings.add("portability " + f));
+        return new VmInfo(created.name(), created.uuid(), created.state(), created.profile(), created.profileInstalled(), created.memory(),
+                created.cpus(), created.disks(), findings);
+    }
+
+    @Override
+    public VmInfo createOn(VmCreator.Host target, VmSpec spec, DiskSource disks, List<String> extraFindings) {
+        HostCapabilities host = target.capabilities();
         List<String> problems = new ArrayList<>(SpecValidator.checkRequest(spec, host));
         GuestProfile profile = profiles.find(spec.profile()).orElse(null);
         if (profile == null) {
@@ -89,7 +132,7 @@ public class VmService implements VirtualMachines, VmPackages {
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
         }
-        if (hypervisor.find(spec.name()).isPresent()) {
+        if (target.hasVm(spec.name())) {
             throw new InvalidSpecException(List.of("a VM named '" + spec.name() + "' already exists: choose another name, or delete it with vm:delete " + spec.name()));
         }
         ProfileDescriptor descriptor = profile.descriptor();
@@ -116,11 +159,11 @@ public class VmService implements VirtualMachines, VmPackages {
             for (DiskSpec disk : resolved.disks()) {
                 volumes.add(disks.provide(resolved.name(), volumes.size(), disk));
             }
-            domain = hypervisor.define(new DomainDefinition(resolved, descriptor, devices, volumes));
+            domain = target.define(new DomainDefinition(resolved, descriptor, devices, volumes));
         } catch (RuntimeException e) {
             for (Volume volume : volumes) {
                 try {
-                    storage.delete(volume);
+                    target.remove(volume);
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
@@ -128,10 +171,6 @@ public class VmService implements VirtualMachines, VmPackages {
             throw e;
         }
         LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
-        VmPortability lint = portability;
-        if (lint != null) {
-            lint.lint(domain.name()).forEach(f -> findings.add("portability " + f));
-        }
         return toInfo(domain, findings);
     }
 
@@ -143,6 +182,11 @@ public class VmService implements VirtualMachines, VmPackages {
     @Override
     public VmInfo importPackage(Path directory, char[] passphrase, String name) {
         return packager.importPackage(directory, passphrase, name);
+    }
+
+    @Override
+    public List<String> migrate(String name, String uri, String pool) {
+        return packager.migrate(name, uri, pool);
     }
 
     @Override

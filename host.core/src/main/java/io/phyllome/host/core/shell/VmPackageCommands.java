@@ -14,9 +14,9 @@ import org.osgi.service.component.annotations.Reference;
 import io.phyllome.host.vm.VmPackage;
 import io.phyllome.host.vm.VmPackages;
 
-/** {@code vm:export} and {@code vm:import}: VMs moved between hosts as packages. */
+/** {@code vm:export}, {@code vm:import} and {@code vm:migrate}: VMs moved between hosts as packages. */
 @Component(service = VmPackageCommands.class, property = { "osgi.command.scope=vm", "osgi.command.function=export",
-        "osgi.command.function=import" })
+        "osgi.command.function=import", "osgi.command.function=migrate" })
 public class VmPackageCommands {
 
     private final VmPackages packages;
@@ -53,5 +53,15 @@ public class VmPackageCommands {
         } finally {
             Arrays.fill(passphrase, ' ');
         }
+    }
+
+    @Descriptor("move a shut-off VM to another libvirt host (its disks into that host's disk pool, still encrypted under keys of"
+            + " their own); the VM stays here, shut off, until you delete it")
+    public String migrate(
+            @Descriptor("the storage pool there for the disks (default: the one the platform makes on that host)")
+            @Parameter(names = "--pool", absentValue = "") String pool,
+            @Descriptor("VM name") String name,
+            @Descriptor("the other host's libvirt URI, e.g. qemu+ssh://root@host/system") String uri) {
+        return String.join("\n", packages.migrate(name, uri, pool));
     }
 }

@@ -17,12 +17,13 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
-import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
@@ -65,15 +66,22 @@ public final class VmPackager implements VmPackages {
     private final MediaLibrary media;
     private final VmCreator creator;
     private final Supplier<Optional<HostFingerprint>> fingerprint;
+    private final VmMigrator migrator;
 
     public VmPackager(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, VmCreator creator,
-            Supplier<Optional<HostFingerprint>> fingerprint) {
+            Supplier<Optional<HostFingerprint>> fingerprint, Supplier<Optional<RemoteHosts>> remoteHosts) {
         this.hypervisor = hypervisor;
         this.storage = storage;
         this.profiles = profiles;
         this.media = media;
         this.creator = creator;
         this.fingerprint = fingerprint;
+        this.migrator = new VmMigrator(this, hypervisor, creator, remoteHosts, fingerprint);
+    }
+
+    @Override
+    public List<String> migrate(String name, String uri, String pool) {
+        return migrator.migrate(name, uri, pool);
     }
 
     @Override
@@ -158,6 +166,43 @@ public final class VmPackager implements VmPackages {
 
     @Override
     public VmInfo importPackage(Path directory, char[] passphrase, String name) {
+        return importTo(here, directory, passphrase, name);
+    }
+
+    /** This host as the destination of a package: disks adopted into its pool, boot files into its media library. */
+    private final Destination here = new Destination() {
+        @Override
+        public Volume disk(String vmName, int index, DiskSpec disk, Path file, byte[] key) {
+            return storage.adopt(vmName, index, file, key);
+        }
+
+        @Override
+        public Path bootFile(Path file, String name) {
+            if (media.find(name).isPresent()) {
+                throw new VmException("the media library has a '" + name + "' already (from an earlier VM of that name?): remove it with"
+                        + " media:remove " + name + " or import under another name");
+            }
+            try {
+                return media.importFile(file, Manifest.sha256(file), name, percent -> {
+                }).path();
+            } catch (IOException e) {
+                throw new VmException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void removeBootFile(Path path, String name) {
+            media.remove(name);
+        }
+
+        @Override
+        public VmInfo create(VmSpec spec, DiskSource disks, List<String> findings) {
+            return creator.create(spec, disks, findings);
+        }
+    };
+
+    /** Verifies the package in {@code directory} and creates its VM at {@code destination}. */
+    VmInfo importTo(Destination destination, Path directory, char[] passphrase, String name) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new VmException("no VM package at " + dir + ": give the directory vm:export wrote");
@@ -181,7 +226,7 @@ public final class VmPackager implements VmPackages {
             }
             List<byte[]> keys = unwrapKeys(dir, vm, passphrase);
             try {
-                return define(dir, vm, vmName, keys, findings);
+                return define(destination, dir, vm, vmName, keys, findings);
             } finally {
                 keys.forEach(key -> Arrays.fill(key, (byte) 0));
             }
@@ -190,7 +235,7 @@ public final class VmPackager implements VmPackages {
         }
     }
 
-    private VmInfo define(Path dir, Map<String, String> vm, String vmName, List<byte[]> keys, List<String> findings) throws IOException {
+    private VmInfo define(Destination destination, Path dir, Map<String, String> vm, String vmName, List<byte[]> keys, List<String> findings) {
         VmSpec.Builder spec = VmSpec.builder(required(vm, "profile"), vmName).memory(new ByteSize(Long.parseLong(required(vm, "memory"))))
                 .cpus(Integer.parseInt(required(vm, "cpus")));
         vm.forEach((key, value) -> {
@@ -204,24 +249,30 @@ public final class VmPackager implements VmPackages {
             spec.disk(new DiskSpec(new ByteSize(Long.parseLong(required(vm, "disk." + i + ".size"))),
                     Boolean.parseBoolean(vm.get("disk." + i + ".encrypted"))));
         }
-        List<String> importedMedia = new ArrayList<>();
+        Map<String, Path> bootFiles = new TreeMap<>();
         try {
             if (vm.containsKey("boot.kernel")) {
-                Path kernel = importMedium(dir, vm.get("boot.kernel"), vmName + ".kernel", importedMedia);
-                Path initrd = vm.containsKey("boot.initrd") ? importMedium(dir, vm.get("boot.initrd"), vmName + ".initrd", importedMedia) : null;
+                Path kernel = bootFile(destination, dir.resolve(vm.get("boot.kernel")), vmName + ".kernel", bootFiles);
+                Path initrd = vm.containsKey("boot.initrd") ? bootFile(destination, dir.resolve(vm.get("boot.initrd")), vmName + ".initrd", bootFiles) : null;
                 spec.directBoot(new DirectBoot(kernel, initrd, vm.getOrDefault("boot.cmdline", "")));
             }
-            return creator.create(spec.build(), (name, index, disk) -> storage.adopt(name, index, disks.get(index), keys.get(index)), findings);
+            return destination.create(spec.build(), (name, index, disk) -> destination.disk(name, index, disk, disks.get(index), keys.get(index)), findings);
         } catch (RuntimeException e) {
-            for (String medium : importedMedia) {
+            bootFiles.forEach((name, path) -> {
                 try {
-                    media.remove(medium);
+                    destination.removeBootFile(path, name);
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
-            }
+            });
             throw e;
         }
+    }
+
+    private static Path bootFile(Destination destination, Path file, String name, Map<String, Path> taken) {
+        Path path = destination.bootFile(file, name);
+        taken.put(name, path);
+        return path;
     }
 
     /** How this host differs from the one the package came from, as findings. */
@@ -259,18 +310,6 @@ public final class VmPackager implements VmPackages {
             }
         }
         return keys;
-    }
-
-    /** Puts a boot file of the package into the media library, where the VM finds it. */
-    private Path importMedium(Path dir, String file, String name, List<String> imported) throws IOException {
-        if (media.find(name).isPresent()) {
-            throw new VmException("the media library has a '" + name + "' already (from an earlier VM of that name?): remove it with media:remove " + name
-                    + " or import under another name");
-        }
-        MediaFile medium = media.importFile(dir.resolve(file), Manifest.sha256(dir.resolve(file)), name, percent -> {
-        });
-        imported.add(name);
-        return medium.path();
     }
 
     private static String required(Map<String, String> values, String key) {

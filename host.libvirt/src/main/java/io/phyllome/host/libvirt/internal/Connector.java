@@ -64,7 +64,7 @@ final class Connector {
     }
 
     /** The embedded driver's URI for {@code root}, creating the root and its short link as needed. */
-    private static String embedded(Path root) {
+    static String embedded(Path root) {
         try {
             Files.createDirectories(root);
         } catch (IOException e) {

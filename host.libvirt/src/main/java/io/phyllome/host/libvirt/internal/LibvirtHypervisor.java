@@ -27,6 +27,8 @@ import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.hypervisor.RemoteHost;
+import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.device.DiskBus;
 import io.phyllome.host.libvirt.internal.domain.DiskXml;
@@ -47,9 +49,9 @@ import io.phyllome.host.vm.VmState;
  * The hypervisor SPIs on one libvirt connection. The connection opens on first use, so the
  * platform starts even when libvirt is unreachable and says why on each request.
  */
-@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class })
+@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class, RemoteHosts.class })
 @Designate(ocd = LibvirtConfig.class)
-public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool {
+public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteHosts {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
@@ -313,6 +315,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool {
     @Override
     public void refresh() {
         StoragePoolBinding.refresh(diskPool().pool());
+    }
+
+    @Override
+    public RemoteHost open(String uri, String pool) {
+        return LibvirtRemoteHost.open(uri, pool, stateDir);
     }
 
     private synchronized StoragePoolBinding.Bound diskPool() {

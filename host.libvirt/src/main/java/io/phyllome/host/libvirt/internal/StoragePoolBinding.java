@@ -72,8 +72,7 @@ final class StoragePoolBinding {
             pool = connection.storagePoolLookupByName(name);
         } catch (LibvirtException e) {
             if (Errors.is(e, ErrorNumber.VIR_ERR_NO_STORAGE_POOL)) {
-                throw new VmException("the configured storage pool '" + name + "' does not exist: define it (virsh pool-define-as) or fix "
-                        + LibvirtConfig.PID);
+                throw new VmException("the storage pool '" + name + "' does not exist: define it (virsh pool-define-as) or name an existing one");
             }
             throw e;
         }
