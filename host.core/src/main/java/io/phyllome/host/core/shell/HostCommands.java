@@ -1,6 +1,7 @@
 package io.phyllome.host.core.shell;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,7 +127,7 @@ public class HostCommands {
     }
 
     private String configDirectory() {
-        return configuration.directory() + (java.nio.file.Files.isDirectory(configuration.directory()) ? "" : " (none: the shipped configuration applies)");
+        return configuration.directory() + (Files.isDirectory(configuration.directory()) ? "" : " (none: the shipped configuration applies)");
     }
 
     /** The configuration's sources besides the shipped defaults, one a line, aligned under the first. */
