@@ -83,10 +83,11 @@ public class HostCommands {
         HostCapabilities host = hypervisor.capabilities();
         List<HostChecks.Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
                 encryption.status()));
+        boolean passthrough = dryRun.passthroughAllowed();
         if (HostDeviceChecks.local(host.connection())) {
-            checks.addAll(HostDeviceChecks.run(Path.of("/"), dryRun.passthroughAllowed()));
+            checks.addAll(HostDeviceChecks.run(Path.of("/"), passthrough));
         }
-        checks.addAll(ProfileChecks.of(dryRun.run()));
+        checks.addAll(ProfileChecks.of(dryRun.run(), passthrough));
         String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
         long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
         if (failed > 0) {
