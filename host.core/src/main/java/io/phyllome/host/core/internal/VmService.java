@@ -112,7 +112,11 @@ public class VmService implements VirtualMachines {
         LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
         VmPortability lint = portability;
         if (lint != null) {
-            lint.lint(domain.name()).forEach(f -> findings.add("portability " + f));
+            try {
+                lint.lint(domain.name()).forEach(f -> findings.add("portability " + f));
+            } catch (VmException e) { // the VM exists: creation succeeded all the same
+                findings.add("warning: what ties " + domain.name() + " to this host was not checked (" + e.getMessage() + "): run vm:lint " + domain.name());
+            }
         }
         return toInfo(domain, findings);
     }
