@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -26,12 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.service.metatype.AttributeDefinition;
-import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * The host's one configuration directory ({@code /etc/phyllome}, or the framework property
@@ -89,11 +81,6 @@ public class ConfigurationDirectory {
         return directory;
     }
 
-    /** The files found in the directory, in name order, with what became of each. */
-    public List<Applied> files() {
-        return applied;
-    }
-
     /** Where the running configuration comes from besides the shipped defaults: files, then environment variables. */
     public List<String> sources() {
         List<String> sources = new ArrayList<>();
@@ -128,7 +115,7 @@ public class ConfigurationDirectory {
             LOG.log(System.Logger.Level.WARNING, "configuration file {0} is not applied: {1}", file.file(), file.problem());
             return new Applied(file.file(), file.pid(), Set.of(), List.of(file.problem()), null);
         }
-        Map<String, Setting> schema = schema(file.pid(), context, metatype);
+        Map<String, Setting> schema = Setting.schema(file.pid(), context, metatype);
         List<String> problems = new ArrayList<>();
         if (schema == null && metatype != null) {
             problems.add("no installed bundle describes PID " + file.pid() + ": applied as text, for a bundle that may come later");
@@ -137,7 +124,7 @@ public class ConfigurationDirectory {
         problems.addAll(converted.problems());
         problems.forEach(p -> LOG.log(System.Logger.Level.WARNING, "configuration file {0}: {1}", file.file(), p));
         Dictionary<String, Object> properties = converted.properties();
-        Set<String> keys = new java.util.TreeSet<>(Collections.list(properties.keys()));
+        Set<String> keys = new TreeSet<>(Collections.list(properties.keys()));
         properties.put(SOURCE, file.file().toString());
         try {
             Configuration configuration = admin.getConfiguration(file.pid(), "?");
@@ -169,74 +156,18 @@ public class ConfigurationDirectory {
         }
     }
 
-    /** The settings of {@code pid} by key, from the metatype of the bundle that declares it; {@code null} when none does. */
-    private static Map<String, Setting> schema(String pid, BundleContext context, MetaTypeService metatype) {
-        if (metatype == null) {
-            return null;
-        }
-        for (Bundle bundle : context.getBundles()) {
-            MetaTypeInformation information = metatype.getMetaTypeInformation(bundle);
-            if (information == null || !Arrays.asList(information.getPids()).contains(pid)) {
-                continue;
-            }
-            ObjectClassDefinition definition = information.getObjectClassDefinition(pid, null);
-            AttributeDefinition[] attributes = definition == null ? null : definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
-            Map<String, Setting> schema = new HashMap<>();
-            for (AttributeDefinition attribute : attributes == null ? new AttributeDefinition[0] : attributes) {
-                schema.put(attribute.getID(), Setting.of(attribute));
-            }
-            return schema;
-        }
-        return null;
-    }
-
     /**
      * Waits (at most ten seconds) until every active component of a PID that a file configured
      * runs with that configuration. Config Admin delivers configurations asynchronously, so a
      * one-shot command would otherwise race with them (e.g. reach the default libvirt).
      */
     public void awaitApplied() {
-        if (scr == null || applied.stream().noneMatch(a -> a.properties() != null)) {
+        if (scr == null) {
             return;
         }
-        long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
-        while (!allApplied()) {
-            if (System.nanoTime() > deadline) {
-                LOG.log(System.Logger.Level.WARNING, "components did not take the configuration of {0} within {1} s", directory, APPLY_TIMEOUT.toSeconds());
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        List<Applied> done = applied.stream().filter(a -> a.properties() != null).toList();
+        if (!done.isEmpty() && !ConfiguredComponents.await(scr, done, APPLY_TIMEOUT)) {
+            LOG.log(System.Logger.Level.WARNING, "components did not take the configuration of {0} within {1} s", directory, APPLY_TIMEOUT.toSeconds());
         }
-    }
-
-    private boolean allApplied() {
-        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-            for (Applied a : applied) {
-                if (a.properties() == null || !Arrays.asList(description.configurationPid).contains(a.pid())) {
-                    continue;
-                }
-                for (ComponentConfigurationDTO component : scr.getComponentConfigurationDTOs(description)) {
-                    if ((component.state == ComponentConfigurationDTO.SATISFIED || component.state == ComponentConfigurationDTO.ACTIVE)
-                            && !has(component.properties, a.properties())) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean has(Map<String, Object> running, Dictionary<String, Object> configured) {
-        for (String key : Collections.list(configured.keys())) {
-            if (!Objects.deepEquals(running.get(key), configured.get(key))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -16,18 +16,19 @@ final class EnvironmentOverrides {
      *
      * @param variable    the environment variable
      * @param property    the framework property the launcher sets from it
-     * @param overriddenBy the PID and key of a configuration that takes precedence, or {@code null}
+     * @param overriddenBy the "PID/key" of a configuration that takes precedence over it, or {@code null}
+     * @param overrides    the "PID/key" of a configuration it takes precedence over, or {@code null}
      */
-    record Override(String variable, String property, String overriddenBy) {
+    record Override(String variable, String property, String overriddenBy, String overrides) {
     }
 
     static final List<Override> KNOWN = List.of(
-            new Override("PHYLLOME_STATE_DIR", "phyllome.state.dir", null),
-            new Override("PHYLLOME_CONFIG_DIR", ConfigurationDirectory.PROPERTY, null),
+            new Override("PHYLLOME_STATE_DIR", "phyllome.state.dir", null, null),
+            new Override("PHYLLOME_CONFIG_DIR", ConfigurationDirectory.PROPERTY, null, null),
             // the libvirt adapter prefers the property to its configuration (LibvirtHypervisor)
-            new Override("PHYLLOME_LIBVIRT_URI", "phyllome.libvirt.uri", null),
+            new Override("PHYLLOME_LIBVIRT_URI", "phyllome.libvirt.uri", null, "io.phyllome.host.libvirt/uri"),
             // the profile installer prefers its configuration to the property (ProfileInstaller)
-            new Override("PHYLLOME_PROFILE_REPOSITORIES", "phyllome.profile.repositories", "io.phyllome.host.profiles.install/repositories"));
+            new Override("PHYLLOME_PROFILE_REPOSITORIES", "phyllome.profile.repositories", "io.phyllome.host.profiles.install/repositories", null));
 
     private EnvironmentOverrides() {
     }
@@ -49,6 +50,8 @@ final class EnvironmentOverrides {
             String line = "environment " + o.variable() + " (" + o.property() + ")";
             if (o.overriddenBy() != null && configured.test(o.overriddenBy())) {
                 line += ": not in effect, " + o.overriddenBy().replace('/', ' ') + " is configured";
+            } else if (o.overrides() != null && configured.test(o.overrides())) {
+                line += ": wins over the configured " + o.overrides().replace('/', ' ');
             }
             lines.add(line);
         }

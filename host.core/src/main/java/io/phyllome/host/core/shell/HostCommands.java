@@ -1,6 +1,7 @@
 package io.phyllome.host.core.shell;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,10 +83,11 @@ public class HostCommands {
         HostCapabilities host = hypervisor.capabilities();
         List<HostChecks.Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
                 encryption.status()));
+        boolean passthrough = dryRun.passthroughAllowed();
         if (HostDeviceChecks.local(host.connection())) {
-            checks.addAll(HostDeviceChecks.run(Path.of("/"), dryRun.passthroughAllowed()));
+            checks.addAll(HostDeviceChecks.run(Path.of("/"), passthrough));
         }
-        checks.addAll(ProfileChecks.of(dryRun.run()));
+        checks.addAll(ProfileChecks.of(dryRun.run(), passthrough));
         String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
         long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
         if (failed > 0) {
@@ -126,7 +128,7 @@ public class HostCommands {
     }
 
     private String configDirectory() {
-        return configuration.directory() + (java.nio.file.Files.isDirectory(configuration.directory()) ? "" : " (none: the shipped configuration applies)");
+        return configuration.directory() + (Files.isDirectory(configuration.directory()) ? "" : " (none: the shipped configuration applies)");
     }
 
     /** The configuration's sources besides the shipped defaults, one a line, aligned under the first. */

@@ -1,5 +1,6 @@
 package io.phyllome.host.core.shell;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.phyllome.host.core.internal.ProfileDryRun;
@@ -12,8 +13,18 @@ final class ProfileChecks {
     private ProfileChecks() {
     }
 
-    static List<Check> of(List<ProfileDryRun.Outcome> outcomes) {
-        return outcomes.stream().map(ProfileChecks::check).toList();
+    /**
+     * @param passthroughAllowed whether the configuration lets profiles choose passthrough: a
+     *                           warning of its own, as such VMs cannot move
+     */
+    static List<Check> of(List<ProfileDryRun.Outcome> outcomes, boolean passthroughAllowed) {
+        List<Check> checks = new ArrayList<>();
+        if (passthroughAllowed) {
+            checks.add(new Check(Status.WARN, "passthrough", "allowed (allowPassthrough in PID io.phyllome.host.profiles), so profiles may tie"
+                    + " new VMs to this host: vm:lint NAME shows which; turn it off unless VMs here never move"));
+        }
+        outcomes.stream().map(ProfileChecks::check).forEach(checks::add);
+        return checks;
     }
 
     private static Check check(ProfileDryRun.Outcome o) {

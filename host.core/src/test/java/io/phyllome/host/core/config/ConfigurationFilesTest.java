@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.metatype.AttributeDefinition;
 
-class ConfigFileTest {
+class ConfigurationFilesTest {
 
     @TempDir
     Path dir;
@@ -110,5 +110,7 @@ class ConfigFileTest {
         assertEquals(List.of("environment PHYLLOME_LIBVIRT_URI (phyllome.libvirt.uri)",
                 "environment PHYLLOME_PROFILE_REPOSITORIES (phyllome.profile.repositories)"), sources);
         assertTrue(overridden.get(1).endsWith("not in effect, io.phyllome.host.profiles.install repositories is configured"), overridden.toString());
+        List<String> winning = EnvironmentOverrides.inEffect(env::get, properties::get, "io.phyllome.host.libvirt/uri"::equals);
+        assertEquals("environment PHYLLOME_LIBVIRT_URI (phyllome.libvirt.uri): wins over the configured io.phyllome.host.libvirt uri", winning.get(0));
     }
 }
