@@ -92,7 +92,9 @@ public class VmService implements VirtualMachines {
             for (DiskSpec disk : resolved.disks()) {
                 volumes.add(storage.create(resolved.name(), volumes.size(), disk));
             }
+            FaultInjection.point(FaultInjection.HALT_AFTER_DISKS);
             domain = hypervisor.define(new DomainDefinition(resolved, descriptor, devices, volumes));
+            volumes.forEach(storage::confirm);
         } catch (RuntimeException e) {
             for (Volume volume : volumes) {
                 try {
@@ -196,6 +198,7 @@ public class VmService implements VirtualMachines {
         Volume volume = storage.create(name, index, disk);
         try {
             String target = hypervisor.attachDisk(name, volume);
+            storage.confirm(volume);
             return new VmDisk(target, volume.path(), false, volume.encrypted(), true);
         } catch (RuntimeException e) {
             try {

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.internal.CrashLeftovers;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.StateDirectory;
@@ -28,14 +29,16 @@ public class HostCommands {
     private final Hypervisor hypervisor;
     private final Profiles profiles;
     private final DirectoryEncryption encryption;
+    private final CrashLeftovers leftovers;
     private final BundleContext context;
 
     @Activate
     public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
-            BundleContext context) {
+            @Reference CrashLeftovers leftovers, BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
         this.encryption = encryption;
+        this.leftovers = leftovers;
         this.context = context;
     }
 
@@ -64,6 +67,7 @@ public class HostCommands {
     public String check(CommandSession session) {
         List<HostChecks.Check> checks = HostChecks.run(hypervisor.capabilities(), profiles.faults(), StateDirectory.resolve(context::getProperty),
                 encryption.status());
+        checks.add(HostChecks.leftovers(leftovers.scan()));
         String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
         long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
         if (failed > 0) {

@@ -32,6 +32,7 @@ import io.phyllome.host.vm.VmException;
 @Component
 public class DiskStore implements Storage {
 
+    private static final System.Logger LOG = System.getLogger(DiskStore.class.getName());
     static final String POOL = "disks";
     private static final String SUFFIX = ".qcow2";
 
@@ -51,11 +52,16 @@ public class DiskStore implements Storage {
     @Override
     public Volume create(String vmName, int index, DiskSpec disk) {
         Path file = pool().resolve(vmName + "-" + index + SUFFIX);
+        if (Files.exists(CreationRecords.of(file))) {
+            throw new VmException("disk " + file + " is being created by another platform process, or a crash interrupted its creation:"
+                    + " see disk:orphans, and remove what a crash left with disk:orphans --clean");
+        }
         if (Files.exists(file)) {
             throw new VmException("disk " + file + " already exists (kept from an earlier VM named '" + vmName
                     + "'?): move it away or choose another name");
         }
         String secretUuid = "";
+        CreationRecords.begin(file); // before the key and the file: a crash from here on is recognisable
         try {
             if (disk.encrypted()) {
                 byte[] key = DiskKeys.newKey();
@@ -89,6 +95,40 @@ public class DiskStore implements Storage {
         }
         if (volume.encrypted()) {
             secrets.delete(volume.secretUuid());
+        }
+        confirm(volume); // its record goes last: until then a crash leaves it recognisable
+    }
+
+    @Override
+    public void confirm(Volume volume) {
+        try {
+            CreationRecords.end(Path.of(volume.path()));
+        } catch (IOException e) {
+            // harmless: a VM refers to the volume, so disk:orphans never takes it for a leftover
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the creation record of " + volume.path() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Volume> unconfirmed() {
+        List<Path> files = CreationRecords.abandoned(pool);
+        if (files.isEmpty()) {
+            return List.of(); // the common case asks libvirt nothing
+        }
+        Map<String, String> keys = secrets.volumeKeys();
+        List<Volume> volumes = new ArrayList<>();
+        for (Path file : files) {
+            volumes.add(leftover(file, keys.getOrDefault(file.toString(), "")));
+        }
+        return volumes;
+    }
+
+    /** A volume a crash left behind: its file may be half-written or missing (capacity 0 then). */
+    private static Volume leftover(Path file, String secretUuid) {
+        try {
+            return volume(file, secretUuid);
+        } catch (RuntimeException unreadable) {
+            return new Volume(POOL, file.getFileName().toString(), file.toString(), new ByteSize(0), allocation(file), secretUuid);
         }
     }
 
@@ -154,6 +194,7 @@ public class DiskStore implements Storage {
             if (!secretUuid.isEmpty()) {
                 secrets.delete(secretUuid);
             }
+            CreationRecords.end(file);
         } catch (IOException | RuntimeException cleanup) {
             failure.addSuppressed(cleanup);
         }

@@ -1,0 +1,86 @@
+package io.phyllome.distro.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform as its own process, as {@code ./phyllome COMMAND} runs it: {@code java -jar
+ * phyllome.jar COMMAND ARGS...} with a state directory, one command, an exit status.
+ */
+final class OneShot {
+
+    /** How a run ended. */
+    record Result(int exit, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
+        }
+    }
+
+    private final Path state;
+    private final String uri;
+    private final List<String> javaOptions = new ArrayList<>();
+
+    /** @param uri the libvirt URI the platform connects to */
+    OneShot(Path state, String uri) {
+        this.state = state;
+        this.uri = uri;
+    }
+
+    /** Adds a JVM option (e.g. {@code -Dname=value}) to every later run. */
+    OneShot with(String option) {
+        javaOptions.add(option);
+        return this;
+    }
+
+    /** The java command line of a run, without the command: the same options as ./phyllome gives. */
+    List<String> javaCommand() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dphyllome.state.dir=" + state, "-Dlaunch.storage.dir=" + state.resolve("cache/felix"),
+                "-Dphyllome.libvirt.uri=" + uri, "-Dgosh.args=--nointeractive --noshutdown"));
+        String logging = System.getProperty("java.util.logging.config.file");
+        if (logging != null) {
+            command.add("-Djava.util.logging.config.file=" + logging);
+        }
+        command.addAll(javaOptions);
+        command.add("-jar");
+        command.add(TestPlatform.required("phyllome.it.jar"));
+        return command;
+    }
+
+    /** Runs one command; fails the test when it does not end within 120 s. */
+    Result run(String... args) {
+        List<String> command = javaCommand();
+        command.addAll(Arrays.asList(args));
+        return exec(command, state.resolveSibling("run"));
+    }
+
+    /** Runs {@code command} with its output in files beside {@code prefix}. */
+    static Result exec(List<String> command, Path prefix) {
+        Path out = prefix.resolveSibling(prefix.getFileName() + ".out");
+        Path err = prefix.resolveSibling(prefix.getFileName() + ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within 120 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted running " + command, e);
+        }
+    }
+}
