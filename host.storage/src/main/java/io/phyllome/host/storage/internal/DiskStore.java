@@ -58,7 +58,7 @@ public class DiskStore implements Storage {
         }
         if (Files.exists(file)) {
             throw new VmException("disk " + file + " already exists (kept from an earlier VM named '" + vmName
-                    + "'?): move it away or choose another name");
+                    + "'?): choose another name, or delete it with disk:delete " + file);
         }
         String secretUuid = "";
         CreationRecords.begin(file); // before the key and the file: a crash from here on is recognisable
