@@ -53,6 +53,8 @@ TEST_PKGS=(
     xz-utils zstd gzip  # decompressing kernel modules (tools/test-guest.sh)
     procps              # pgrep
     time                # /usr/bin/time: peak memory and CPU time in ./bench
+    strace              # the test that the platform writes only under its state directory
+    git                 # ./test builds HEAD again in a fresh clone (reproducible build)
 )
 PKGS=("${RUNTIME_PKGS[@]}")
 [ "$MODE" = test ] && PKGS+=("${TEST_PKGS[@]}")

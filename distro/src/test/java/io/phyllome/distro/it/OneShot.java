@@ -1,59 +1,108 @@
 package io.phyllome.distro.it;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The distro jar run as a second host: one command per process, as {@code ./phyllome COMMAND}
- * runs it, with its own state directory and libvirt URI.
+ * The platform as its own process, as {@code ./phyllome COMMAND} runs it: {@code java -jar
+ * phyllome.jar COMMAND ARGS...} with a state directory, one command, an exit status.
  */
 final class OneShot {
 
-    /** What a command printed and how it ended. */
-    record Result(int exitCode, String output) {
+    /** How a run ended. */
+    record Result(int exit, String out, String err) {
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
+        }
     }
 
-    private final Path stateDir;
+    private final Path state;
     private final String uri;
+    private final List<String> javaOptions = new ArrayList<>();
 
-    OneShot(Path stateDir, String uri) {
-        this.stateDir = stateDir;
+    /** @param uri the libvirt URI the platform connects to */
+    OneShot(Path state, String uri) {
+        this.state = state;
         this.uri = uri;
     }
 
-    /** Runs a command that must succeed, with {@code input} on its standard input. */
-    String run(String input, String... command) {
-        Result result = attempt(input, command);
-        if (result.exitCode() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed (" + result.exitCode() + "):\n" + result.output());
-        }
-        return result.output();
+    /** Adds a JVM option (e.g. {@code -Dname=value}) to every later run. */
+    OneShot with(String option) {
+        javaOptions.add(option);
+        return this;
     }
 
-    Result attempt(String input, String... command) {
-        List<String> line = new ArrayList<>(List.of("java", "-Dphyllome.state.dir=" + stateDir,
-                "-Dlaunch.storage.dir=" + stateDir.resolve("cache/felix"), "-Dphyllome.libvirt.uri=" + uri,
-                "-Dgosh.args=--nointeractive --noshutdown", "-jar", TestPlatform.required("phyllome.it.jar")));
-        line.addAll(List.of(command));
+    /** The java command line of a run, without the command: the same options as ./phyllome gives. */
+    List<String> javaCommand() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dphyllome.state.dir=" + state, "-Dlaunch.storage.dir=" + state.resolve("cache/felix"),
+                "-Dphyllome.libvirt.uri=" + uri, "-Dgosh.args=--nointeractive --noshutdown"));
+        String logging = System.getProperty("java.util.logging.config.file");
+        if (logging != null) {
+            command.add("-Djava.util.logging.config.file=" + logging);
+        }
+        command.addAll(javaOptions);
+        command.add("-jar");
+        command.add(TestPlatform.required("phyllome.it.jar"));
+        return command;
+    }
+
+    /** Runs one command; fails the test when it does not end within 120 s. */
+    Result run(String... args) {
+        return input("", args);
+    }
+
+    /** Runs one command with {@code text} on its standard input, e.g. a passphrase. */
+    Result input(String text, String... args) {
+        List<String> command = javaCommand();
+        command.addAll(Arrays.asList(args));
+        Path prefix = state.resolveSibling("run");
+        Path in = prefix.resolveSibling(prefix.getFileName() + ".in");
         try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not end within 5 minutes:\n" + output);
-            }
-            return new Result(process.exitValue(), output);
+            Files.writeString(in, text, StandardCharsets.UTF_8);
+            return exec(command, prefix, in.toFile());
         } catch (IOException e) {
-            throw new AssertionError("cannot run the distro jar", e);
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(in);
+            } catch (IOException e) {
+                // a test's scratch file
+            }
+        }
+    }
+
+    /** Runs {@code command} with its output in files beside {@code prefix}. */
+    static Result exec(List<String> command, Path prefix) {
+        return exec(command, prefix, new File("/dev/null"));
+    }
+
+    private static Result exec(List<String> command, Path prefix, File input) {
+        Path out = prefix.resolveSibling(prefix.getFileName() + ".out");
+        Path err = prefix.resolveSibling(prefix.getFileName() + ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectInput(input).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within 120 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            throw new AssertionError("interrupted running " + command, e);
         }
     }
 }

@@ -67,20 +67,20 @@ public class VmPackageE2EIT {
         Path pkg = work.resolve("package");
         List<String> outputs = new ArrayList<>();
         try {
-            outputs.add(source.run("", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
+            outputs.add(ok(source.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
                     "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=ttyS0 phyllome.marker=" + name + " phyllome.write=" + data,
-                    "linux", name));
-            outputs.add(source.run("", "vm:start", name));
+                    "linux", name)));
+            outputs.add(ok(source.run("vm:start", name)));
             Path sourceSerial = sourceState.resolve("logs").resolve(name + ".serial.log");
             Osgi.await(TestGuest.BOOT_TIMEOUT, () -> Host.read(sourceSerial).contains("PHYLLOME-WROTE " + data),
                     () -> "the guest did not write its marker on the first host:\n" + Host.read(sourceSerial));
-            Osgi.await(TestGuest.BOOT_TIMEOUT, () -> source.run("", "vm:list").contains("shut-off"),
+            Osgi.await(TestGuest.BOOT_TIMEOUT, () -> ok(source.run("vm:list")).contains("shut-off"),
                     () -> name + " did not power off on the first host");
             Path sourceDisk = sourceState.resolve("disks").resolve(name + "-0.qcow2");
             String sourceKey = SecretScan.systemKey(sourceDisk);
 
-            outputs.add(source.run(PASSPHRASE + "\n", "vm:export", name, pkg.toString()));
-            outputs.add(source.run("", "vm:delete", "--with-disks", name));
+            outputs.add(ok(source.input(PASSPHRASE + "\n", "vm:export", name, pkg.toString())));
+            outputs.add(ok(source.run("vm:delete", "--with-disks", name)));
             assertFalse("the first host keeps no key of the exported VM", Host.systemSecretFor(sourceDisk));
             assertTrue("the package's disk is encrypted", Host.qemuImgInfo(pkg.resolve("disks/disk-0.qcow2")).contains("\"luks\""));
             assertFalse("the package's disk holds no clear text of the guest's data",
@@ -116,9 +116,15 @@ public class VmPackageE2EIT {
             target.vms().delete(name, false);
             assertFalse("disk " + disk + " remains", Files.exists(disk));
         } finally {
-            source.attempt("", "vm:delete", "--with-disks", name);
+            source.run("vm:delete", "--with-disks", name);
             Host.removeLeftovers(name, sourceState.resolve("disks"));
         }
+    }
+
+    /** What a command that must succeed printed. */
+    private static String ok(OneShot.Result result) {
+        assertEquals(result.toString(), 0, result.exit());
+        return result.out() + result.err();
     }
 
     /** A package from a host with a machine type this one lacks imports, saying so. */

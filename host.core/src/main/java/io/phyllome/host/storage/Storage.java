@@ -14,11 +14,30 @@ public interface Storage {
 
     /**
      * Creates the {@code index}th disk of a VM, with a fresh key when encrypted.
-     * On failure nothing is left (no volume, no secret).
+     * On failure nothing is left (no volume, no secret). The volume stays {@linkplain #unconfirmed()
+     * unconfirmed} until {@link #confirm(Volume)}: a crash before that leaves it recognisable.
      */
     Volume create(String vmName, int index, DiskSpec disk);
 
-    /** Deletes a volume the platform created, and its key. */
+    /**
+     * A VM's definition now refers to the volume: its creation is complete, and a crash can no
+     * longer orphan it. Never fails; nothing happens for a volume already confirmed.
+     *
+     * @since 1.1
+     */
+    void confirm(Volume volume);
+
+    /**
+     * Volumes whose creation began in a platform process that ended before {@link #confirm(Volume)}
+     * (a crash between a disk and the definition of its VM), with their keys. A volume whose file
+     * never came to be has capacity 0 and may still have a key. Creations still running in a live
+     * process are not included.
+     *
+     * @since 1.1
+     */
+    List<Volume> unconfirmed();
+
+    /** Deletes a volume the platform created, and its key (also one whose file is missing). */
     void delete(Volume volume);
 
     /** The volume at a host path, if the platform manages it. */

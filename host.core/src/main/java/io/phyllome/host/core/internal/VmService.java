@@ -99,7 +99,9 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
 
         @Override
         public Domain define(DomainDefinition definition) {
-            return hypervisor.define(definition);
+            Domain domain = hypervisor.define(definition);
+            definition.volumes().forEach(storage::confirm); // a definition refers to them now: no crash leftovers
+            return domain;
         }
 
         @Override
@@ -164,6 +166,7 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
             for (DiskSpec disk : resolved.disks()) {
                 volumes.add(disks.provide(resolved.name(), volumes.size(), disk));
             }
+            FaultInjection.point(FaultInjection.HALT_AFTER_DISKS);
             domain = target.define(new DomainDefinition(resolved, descriptor, devices, volumes));
         } catch (RuntimeException e) {
             for (Volume volume : volumes) {
@@ -283,6 +286,7 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         Volume volume = storage.create(name, index, disk);
         try {
             String target = hypervisor.attachDisk(name, volume);
+            storage.confirm(volume);
             return new VmDisk(target, volume.path(), false, volume.encrypted(), true);
         } catch (RuntimeException e) {
             try {

@@ -11,8 +11,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.internal.CrashLeftovers;
 import io.phyllome.host.storage.Storage;
-import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VirtualMachines;
@@ -27,11 +27,13 @@ public class DiskCommands {
 
     private final VirtualMachines vms;
     private final Storage storage;
+    private final CrashLeftovers leftovers;
 
     @Activate
-    public DiskCommands(@Reference VirtualMachines vms, @Reference Storage storage) {
+    public DiskCommands(@Reference VirtualMachines vms, @Reference Storage storage, @Reference CrashLeftovers leftovers) {
         this.vms = vms;
         this.storage = storage;
+        this.leftovers = leftovers;
     }
 
     @Descriptor("list the disks the platform created: file, size, space used, encryption, the VM using it")
@@ -66,22 +68,25 @@ public class DiskCommands {
         return "deleted " + path;
     }
 
-    @Descriptor("report what a crash can leave behind: disks no VM uses and keys without a disk")
+    @Descriptor("report what a crash can leave behind: disks of interrupted creations, unused disks, keys without a disk")
     public String orphans(
-            @Descriptor("remove the keys whose disk is gone (unused disks are kept: delete them with disk:delete)")
+            @Descriptor("remove the disks of interrupted creations with their keys, and keys without a disk (unused disks are kept: delete them with disk:delete)")
             @Parameter(names = "--clean", absentValue = "false", presentValue = "true") boolean clean) {
-        Map<String, String> users = users();
-        List<String> unused = storage.list().stream().map(Volume::path).filter(p -> !users.containsKey(p)).toList();
-        List<String> keys = storage.orphanKeys();
+        CrashLeftovers.Report report = clean ? leftovers.clean() : leftovers.scan();
+        String removed = clean ? " (removed)" : "";
         StringBuilder out = new StringBuilder();
-        unused.forEach(p -> out.append("unused disk: ").append(p).append('\n'));
-        keys.forEach(k -> out.append("key without a disk: ").append(k).append(clean ? " (removed)" : "").append('\n'));
-        if (clean) {
-            storage.removeOrphanKeys();
-        } else if (!keys.isEmpty()) {
-            out.append("remove those keys with disk:orphans --clean\n");
+        report.interrupted().forEach(v -> out.append("left by an interrupted creation: ").append(CrashLeftovers.describe(List.of(v)))
+                .append(removed).append('\n'));
+        report.unused().forEach(p -> out.append("unused disk: ").append(p).append(" (kept; delete it with disk:delete ").append(p).append(")\n"));
+        report.orphanKeys().forEach(k -> out.append("key without a disk: ").append(k).append(removed).append('\n'));
+        if (!clean && !report.orphanKeys().isEmpty()) {
+            out.append("a key without a disk belongs to a disk deleted or moved outside the platform: move a moved disk back first,"
+                    + " or it can never be read again\n");
         }
-        return out.length() == 0 ? "nothing orphaned" : out.toString().stripTrailing();
+        if (!clean && !(report.interrupted().isEmpty() && report.orphanKeys().isEmpty())) {
+            out.append("remove the leftovers of interrupted creations and the keys without a disk with disk:orphans --clean\n");
+        }
+        return report.isEmpty() ? "nothing orphaned" : out.toString().stripTrailing();
     }
 
     private Map<String, String> users() {

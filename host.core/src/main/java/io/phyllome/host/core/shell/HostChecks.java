@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.phyllome.host.core.internal.CrashLeftovers;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.storage.ProtectedDirectory;
 
@@ -53,6 +54,16 @@ final class HostChecks {
         }
         faultyProfiles.forEach((id, why) -> checks.add(fail("profile " + id, "faulty: " + why + " (update or uninstall it: profile:update, profile:uninstall)")));
         return checks;
+    }
+
+    /** What a crash left behind: a warning with the fix, or a pass. Unused disks kept on purpose are no problem. */
+    static Check leftovers(CrashLeftovers.Report report) {
+        List<String> found = new ArrayList<>();
+        report.interrupted().forEach(v -> found.add(v.path()));
+        report.orphanKeys().forEach(k -> found.add("key " + k));
+        return found.isEmpty() ? pass("crash leftovers", "none")
+                : new Check(Status.WARN, "crash leftovers", "disks or keys no VM uses, left by an interrupted creation: " + String.join(", ", found)
+                        + ": remove them with disk:orphans --clean");
     }
 
     private static Check stateDirectory(Path dir) {

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.core.config.ConfigurationDirectory;
 import io.phyllome.host.core.internal.ProfileDryRun;
+import io.phyllome.host.core.internal.CrashLeftovers;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostFingerprint;
@@ -38,17 +39,20 @@ public class HostCommands {
     private final ConfigurationDirectory configuration;
     private final HostFingerprint fingerprint;
     private final ProfileDryRun dryRun;
+    private final CrashLeftovers leftovers;
     private final BundleContext context;
 
     @Activate
     public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
-            @Reference ConfigurationDirectory configuration, @Reference HostFingerprint fingerprint, @Reference ProfileDryRun dryRun, BundleContext context) {
+            @Reference ConfigurationDirectory configuration, @Reference HostFingerprint fingerprint, @Reference ProfileDryRun dryRun,
+            @Reference CrashLeftovers leftovers, BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
         this.encryption = encryption;
         this.configuration = configuration;
         this.fingerprint = fingerprint;
         this.dryRun = dryRun;
+        this.leftovers = leftovers;
         this.context = context;
     }
 
@@ -88,6 +92,7 @@ public class HostCommands {
             checks.addAll(HostDeviceChecks.run(Path.of("/"), passthrough));
         }
         checks.addAll(ProfileChecks.of(dryRun.run(), passthrough));
+        checks.add(HostChecks.leftovers(leftovers.scan()));
         String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
         long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
         if (failed > 0) {

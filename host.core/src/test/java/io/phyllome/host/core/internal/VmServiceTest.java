@@ -84,7 +84,8 @@ class VmServiceTest {
         VmInfo vm = service.create(VmSpec.builder("linux", "vm1").disk(DiskSpec.of(ByteSize.ofGiB(25)))
                 .disk(new DiskSpec(ByteSize.ofGiB(5), false)).build());
 
-        assertEquals(List.of("storage.create vm1#0 25G encrypted", "storage.create vm1#1 5G plain", "hypervisor.define vm1"), mutations());
+        assertEquals(List.of("storage.create vm1#0 25G encrypted", "storage.create vm1#1 5G plain", "hypervisor.define vm1",
+                "storage.confirm /pool/vm1-0.qcow2", "storage.confirm /pool/vm1-1.qcow2"), mutations(), "disks are confirmed once the VM refers to them");
         DomainDefinition defined = hypervisor.definitions.get(0);
         assertEquals(ByteSize.ofGiB(4), defined.spec().memory().orElseThrow(), "memory comes from the recommendation");
         assertEquals(2, defined.spec().cpus(), "CPUs come from the recommendation");
@@ -351,6 +352,17 @@ class VmServiceTest {
         assertThrows(VmException.class, () -> service.addDisk("vm1", DiskSpec.of(ByteSize.ofGiB(1))));
 
         assertEquals(List.of(), storage.list(), "no orphan volume");
+    }
+
+    @Test
+    void anAddedDiskIsConfirmedOnlyOnceItIsAttached() {
+        hypervisor.put(new Domain("vm1", "uuid-1", VmState.SHUT_OFF, "linux", ByteSize.ofGiB(4), 2, List.of()));
+        journal.clear();
+
+        service.addDisk("vm1", DiskSpec.of(ByteSize.ofGiB(1)));
+
+        assertEquals(List.of("storage.create vm1#0 1G encrypted", "hypervisor.attachDisk vm1 /pool/vm1-0.qcow2", "storage.confirm /pool/vm1-0.qcow2"),
+                mutations());
     }
 
     @Test
@@ -658,6 +670,16 @@ class VmServiceTest {
         public List<Volume> list() {
             journal.add("storage.list");
             return List.copyOf(volumes.values());
+        }
+
+        @Override
+        public void confirm(Volume volume) {
+            journal.add("storage.confirm " + volume.path());
+        }
+
+        @Override
+        public List<Volume> unconfirmed() {
+            return List.of();
         }
 
         @Override

@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.phyllome.host.core.internal.CrashLeftovers;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.storage.ProtectedDirectory;
+import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
 
 class HostChecksTest {
@@ -66,5 +68,17 @@ class HostChecksTest {
         HostChecks.Check faulty = checks.stream().filter(c -> c.subject().equals("profile acme")).findFirst().orElseThrow();
         assertEquals(HostChecks.Status.FAIL, faulty.status());
         assertTrue(faulty.detail().contains("threw NPE"), faulty.detail());
+    }
+
+    @Test
+    void crashLeftoversWarnWithTheFixButKeptDisksDoNot() {
+        Volume leftover = new Volume("disks", "vm1-0.qcow2", "/state/disks/vm1-0.qcow2", ByteSize.ofMiB(64), ByteSize.ofMiB(1), "uuid-1");
+        HostChecks.Check warn = HostChecks.leftovers(new CrashLeftovers.Report(List.of(leftover), List.of(), List.of("uuid-2")));
+        HostChecks.Check pass = HostChecks.leftovers(new CrashLeftovers.Report(List.of(), List.of("/state/disks/kept-0.qcow2"), List.of()));
+
+        assertEquals(HostChecks.Status.WARN, warn.status());
+        assertTrue(warn.detail().contains("/state/disks/vm1-0.qcow2") && warn.detail().contains("key uuid-2")
+                && warn.detail().endsWith("disk:orphans --clean"), warn.detail());
+        assertEquals(HostChecks.Status.PASS, pass.status(), "a disk kept on purpose is no problem");
     }
 }

@@ -36,6 +36,7 @@ import io.phyllome.host.vm.VmException;
 @Component
 public class DiskStore implements Storage {
 
+    private static final System.Logger LOG = System.getLogger(DiskStore.class.getName());
     static final String POOL = "disks";
     private static final String SUFFIX = ".qcow2";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -52,11 +53,16 @@ public class DiskStore implements Storage {
     @Override
     public Volume create(String vmName, int index, DiskSpec disk) {
         Path file = pool().resolve(vmName + "-" + index + SUFFIX);
+        if (Files.exists(CreationRecords.of(file))) {
+            throw new VmException("disk " + file + " is being created by another platform process, or a crash interrupted its creation:"
+                    + " see disk:orphans, and remove what a crash left with disk:orphans --clean");
+        }
         if (Files.exists(file)) {
             throw new VmException("disk " + file + " already exists (kept from an earlier VM named '" + vmName
-                    + "'?): move it away or choose another name");
+                    + "'?): choose another name, or delete it with disk:delete " + file);
         }
         String secretUuid = "";
+        CreationRecords.begin(file); // before the key and the file: a crash from here on is recognisable
         try {
             if (disk.encrypted()) {
                 byte[] key = DiskKeys.newKey();
@@ -110,9 +116,9 @@ public class DiskStore implements Storage {
     @Override
     public Volume adopt(String vmName, int index, Path source, byte[] key) {
         Path file = pool().resolve(vmName + "-" + index + SUFFIX);
-        if (Files.exists(file)) {
-            throw new VmException("disk " + file + " already exists (kept from an earlier VM named '" + vmName
-                    + "'?): move it away or import under another name");
+        if (Files.exists(file) || Files.exists(CreationRecords.of(file))) {
+            throw new VmException("disk " + file + " already exists, or a crash interrupted its creation (see disk:orphans):"
+                    + " import under another name");
         }
         boolean encrypted = QemuImg.encrypted(source);
         if (encrypted != (key.length > 0)) {
@@ -120,6 +126,7 @@ public class DiskStore implements Storage {
                     + ": the package is not one the platform wrote; export the VM again");
         }
         String secretUuid = "";
+        CreationRecords.begin(file); // as for a new disk: until a definition refers to it, a crash leaves it recognisable
         try {
             Files.copy(source, file);
             Files.setPosixFilePermissions(file, OWNER_ONLY);
@@ -150,6 +157,42 @@ public class DiskStore implements Storage {
         diskPool.refresh();
         if (volume.encrypted()) {
             secrets.delete(volume.secretUuid());
+        }
+        confirm(volume); // its record goes last: until then a crash leaves it recognisable
+    }
+
+    @Override
+    public void confirm(Volume volume) {
+        try {
+            if (CreationRecords.end(Path.of(volume.path()))) {
+                diskPool.refresh(); // libvirt lists every file of the directory, the record too
+            }
+        } catch (IOException e) {
+            // harmless: a VM refers to the volume, so disk:orphans never takes it for a leftover
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the creation record of " + volume.path() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Volume> unconfirmed() {
+        List<Path> files = CreationRecords.abandoned(diskPool.directory());
+        if (files.isEmpty()) {
+            return List.of(); // the common case asks libvirt nothing
+        }
+        Map<String, String> keys = secrets.volumeKeys();
+        List<Volume> volumes = new ArrayList<>();
+        for (Path file : files) {
+            volumes.add(leftover(file, keys.getOrDefault(file.toString(), "")));
+        }
+        return volumes;
+    }
+
+    /** A volume a crash left behind: its file may be half-written or missing (capacity 0 then). */
+    private static Volume leftover(Path file, String secretUuid) {
+        try {
+            return volume(file, secretUuid);
+        } catch (RuntimeException unreadable) {
+            return new Volume(POOL, file.getFileName().toString(), file.toString(), new ByteSize(0), allocation(file), secretUuid);
         }
     }
 
@@ -225,6 +268,7 @@ public class DiskStore implements Storage {
             if (!secretUuid.isEmpty()) {
                 secrets.delete(secretUuid);
             }
+            CreationRecords.end(file);
         } catch (IOException | RuntimeException cleanup) {
             failure.addSuppressed(cleanup);
         }

@@ -73,7 +73,8 @@ class DiskStoreTest {
         QemuImg.checkKey(copy, key);
         assertThrows(VmException.class, () -> QemuImg.checkKey(copy, original.getBytes(StandardCharsets.UTF_8)), "the old key is erased from the copy");
         QemuImg.checkKey(Path.of(volume.path()), original.getBytes(StandardCharsets.UTF_8)); // the disk itself is unchanged
-        assertEquals(List.of("vm1-0.qcow2"), Files.list(pool).map(p -> p.getFileName().toString()).toList(), "no temporary copy left");
+        assertEquals(List.of(), Files.list(pool).map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".part")).toList(),
+                "no temporary copy left");
 
         Volume adopted = store.adopt("moved", 0, copy, key);
         assertTrue(adopted.encrypted());
@@ -125,6 +126,7 @@ class DiskStoreTest {
         assertFalse(trace.toString().contains(key), "the key is in the exception:\n" + trace);
         assertFalse(err.toString(StandardCharsets.UTF_8).contains(key), "the key was printed");
         assertTrue(secrets.values.isEmpty(), "the secret was removed");
+        assertFalse(Files.exists(CreationRecords.of(pool.resolve("vm1-0.qcow2"))), "the creation record was removed");
         assertFalse(Files.exists(pool.resolve("vm1-0.qcow2")) && Files.isRegularFile(pool.resolve("vm1-0.qcow2")));
     }
 
@@ -140,6 +142,36 @@ class DiskStoreTest {
         assertEquals(List.of(), store.orphanKeys());
         assertTrue(secrets.values.containsKey(kept.secretUuid()), "the key of an existing disk stays");
         assertEquals(2, secrets.values.size(), "a key outside the pool is not the platform's to remove");
+    }
+
+    @Test
+    void aCreationStaysRecordedUntilConfirmedAndOnlyADeadCreatorsRecordIsALeftover() throws IOException {
+        Volume crashed = store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+        Volume kept = store.create("vm2", 0, DiskSpec.of(ByteSize.ofMiB(8)));
+        Path record = CreationRecords.of(Path.of(crashed.path()));
+        assertTrue(Files.exists(record), "recorded before it is confirmed");
+        assertEquals(List.of(), store.unconfirmed(), "a creation of a running process is no leftover");
+        store.confirm(kept);
+        assertFalse(Files.exists(CreationRecords.of(Path.of(kept.path()))));
+
+        Files.writeString(record, "999999999 0\n"); // as if its process had died
+        Path keyOnly = pool.resolve("vm3-0.qcow2"); // died between the key and qemu-img
+        String keyOnlyUuid = secrets.defineVolumeKey(keyOnly.toString(), "x".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(CreationRecords.of(keyOnly), "");
+
+        List<Volume> leftovers = store.unconfirmed();
+        assertEquals(List.of(crashed.path(), keyOnly.toString()), leftovers.stream().map(Volume::path).toList());
+        assertEquals(crashed.secretUuid(), leftovers.get(0).secretUuid());
+        assertEquals(ByteSize.ofMiB(8), leftovers.get(0).capacity());
+        assertEquals(keyOnlyUuid, leftovers.get(1).secretUuid());
+        VmException again = assertThrows(VmException.class, () -> store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8))));
+        assertTrue(again.getMessage().contains("disk:orphans --clean"), again.getMessage());
+
+        leftovers.forEach(store::delete);
+        assertEquals(List.of(), store.unconfirmed());
+        assertFalse(Files.exists(Path.of(crashed.path())) || Files.exists(record));
+        assertEquals(List.of(kept.secretUuid()), List.copyOf(secrets.values.keySet()), "only the confirmed disk's key remains");
+        assertTrue(Files.exists(Path.of(kept.path())));
     }
 
     @Test

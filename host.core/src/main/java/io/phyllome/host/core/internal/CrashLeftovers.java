@@ -1,0 +1,110 @@
+package io.phyllome.host.core.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.storage.Storage;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmDisk;
+
+/**
+ * What a crash can leave behind, and its repair. A creation that a crash interrupted between its
+ * disks and the VM's definition leaves volumes (and their keys) that {@link Storage#unconfirmed()}
+ * names; those no VM refers to are removed on request. Disks that are merely unused (kept by
+ * {@code vm:delete --keep-disks}) are reported, never removed: they may be a user's data.
+ *
+ * <p>At start it logs a warning naming the leftovers of interrupted creations, if any; that costs
+ * one directory listing when there are none.
+ */
+@Component(service = CrashLeftovers.class, immediate = true)
+public class CrashLeftovers {
+
+    private static final System.Logger LOG = System.getLogger(CrashLeftovers.class.getName());
+
+    /**
+     * @param interrupted volumes of interrupted creations that no VM uses: removed by {@link #clean()}
+     * @param unused      other disks of the platform that no VM uses (kept on purpose, or their VM
+     *                    was undefined outside the platform): never removed here
+     * @param orphanKeys  ids of keys whose disk is gone, other than those of {@code interrupted}
+     */
+    public record Report(List<Volume> interrupted, List<String> unused, List<String> orphanKeys) {
+
+        public boolean isEmpty() {
+            return interrupted.isEmpty() && unused.isEmpty() && orphanKeys.isEmpty();
+        }
+    }
+
+    private final VirtualMachines vms;
+    private final Storage storage;
+
+    @Activate
+    public CrashLeftovers(@Reference VirtualMachines vms, @Reference Storage storage) {
+        this.vms = vms;
+        this.storage = storage;
+        warnAtStart();
+    }
+
+    /** Everything {@code disk:orphans} reports. */
+    public Report scan() {
+        Set<String> used = usedDisks();
+        List<Volume> interrupted = interrupted(used);
+        Set<String> interruptedPaths = interrupted.stream().map(Volume::path).collect(Collectors.toSet());
+        Set<String> interruptedKeys = interrupted.stream().map(Volume::secretUuid).collect(Collectors.toSet());
+        List<String> unused = storage.list().stream().map(Volume::path).filter(p -> !used.contains(p) && !interruptedPaths.contains(p))
+                .sorted().toList();
+        List<String> keys = storage.orphanKeys().stream().filter(k -> !interruptedKeys.contains(k)).toList();
+        return new Report(interrupted, unused, keys);
+    }
+
+    /**
+     * Removes the volumes of interrupted creations that no VM uses, with their keys, and the keys
+     * whose disk is gone; forgets the records of interrupted creations whose VM was defined after all.
+     *
+     * @return what was found; its {@code interrupted} and {@code orphanKeys} are gone now
+     */
+    public Report clean() {
+        Set<String> used = usedDisks();
+        storage.unconfirmed().stream().filter(v -> used.contains(v.path())).forEach(storage::confirm);
+        Report report = scan();
+        report.interrupted().forEach(storage::delete);
+        storage.removeOrphanKeys();
+        return report;
+    }
+
+    private List<Volume> interrupted(Set<String> used) {
+        return storage.unconfirmed().stream().filter(v -> !used.contains(v.path())).toList();
+    }
+
+    private Set<String> usedDisks() {
+        Set<String> used = new HashSet<>();
+        vms.list().forEach(vm -> vm.disks().stream().map(VmDisk::source).forEach(used::add));
+        return used;
+    }
+
+    private void warnAtStart() {
+        try {
+            if (storage.unconfirmed().isEmpty()) {
+                return; // no VM listing when nothing was interrupted
+            }
+            List<Volume> leftovers = interrupted(usedDisks());
+            if (!leftovers.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "a crash interrupted the creation of " + describe(leftovers)
+                        + ", which no VM uses: remove them with disk:orphans --clean");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot look for disks left by a crash: " + e.getMessage() + " (run disk:orphans)");
+        }
+    }
+
+    /** The volumes' files, and whether each has a key; never a key itself. */
+    public static String describe(List<Volume> volumes) {
+        return volumes.stream().map(v -> v.path() + (v.encrypted() ? " (with its key)" : "")).collect(Collectors.joining(", "));
+    }
+}
