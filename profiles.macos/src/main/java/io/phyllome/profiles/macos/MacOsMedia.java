@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import io.phyllome.host.device.ImageFormat;
 import io.phyllome.host.profile.ProfileContext;
+import io.phyllome.host.profile.MissingMediaException;
 import io.phyllome.host.profile.ProfileException;
 
 /**
@@ -95,12 +96,12 @@ final class MacOsMedia {
                         + file.toAbsolutePath());
             }
             if (!Files.exists(file)) {
-                throw new ProfileException("profile '" + release.id() + "' needs its " + kind.what + ", and " + file + " does not exist: " + where);
+                throw new MissingMediaException("profile '" + release.id() + "' needs its " + kind.what + ", and " + file + " does not exist: " + where);
             }
         } else {
             Optional<Path> inLibrary = names.stream().map(context::media).flatMap(Optional::stream).findFirst();
             if (inLibrary.isEmpty()) {
-                throw new ProfileException("profile '" + release.id() + "' needs " + kind.aWhat + " (" + kind.fileName + "), and there is none: "
+                throw new MissingMediaException("profile '" + release.id() + "' needs " + kind.aWhat + " (" + kind.fileName + "), and there is none: "
                         + where);
             }
             file = inLibrary.get();

@@ -12,6 +12,7 @@ import io.phyllome.host.device.Finding;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.profile.GuestProfile;
+import io.phyllome.host.profile.MissingMediaException;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.storage.MediaLibrary;
@@ -40,7 +41,7 @@ public class ProfileDryRun {
      * @param notes    informational findings
      * @param resources the probe's resources, e.g. {@code 2G, 2 CPUs}
      */
-    public record Outcome(String profile, String problem, List<String> warnings, List<String> notes, String resources) {
+    public record Outcome(String profile, String problem, List<String> warnings, List<String> notes, String resources, boolean missingMedia) {
     }
 
     private final Hypervisor hypervisor;
@@ -77,7 +78,7 @@ public class ProfileDryRun {
         String resources = spec.memory().orElseThrow() + ", " + spec.cpus() + " CPUs";
         List<String> minimum = SpecValidator.checkMinimum(spec, descriptor);
         if (!minimum.isEmpty()) {
-            return new Outcome(descriptor.id(), String.join("; ", minimum), List.of(), List.of(), resources);
+            return new Outcome(descriptor.id(), String.join("; ", minimum), List.of(), List.of(), resources, false);
         }
         ProfileFaults faults = profiles instanceof ProfileFaults f ? f : ProfileFaults.DEFAULTS;
         try {
@@ -87,9 +88,9 @@ public class ProfileDryRun {
             for (Finding finding : devices.findings()) {
                 (finding.severity() == Finding.Severity.WARNING ? warnings : notes).add(finding.message());
             }
-            return new Outcome(descriptor.id(), "", warnings, notes, resources);
+            return new Outcome(descriptor.id(), "", warnings, notes, resources, false);
         } catch (VmException e) {
-            return new Outcome(descriptor.id(), e.getMessage(), List.of(), List.of(), resources);
+            return new Outcome(descriptor.id(), e.getMessage(), List.of(), List.of(), resources, e instanceof MissingMediaException);
         }
     }
 }

@@ -29,6 +29,9 @@ final class ProfileChecks {
 
     private static Check check(ProfileDryRun.Outcome o) {
         String subject = "profile " + o.profile();
+        if (o.missingMedia()) {
+            return new Check(Status.WARN, subject, "the host can run it, but a VM needs a file you provide (" + o.resources() + "): " + o.problem());
+        }
         if (!o.problem().isEmpty()) {
             return new Check(Status.FAIL, subject, "cannot create a VM here (" + o.resources() + "): " + o.problem());
         }
