@@ -70,7 +70,7 @@ final class VmMigrator {
             List<String> report = new ArrayList<>();
             fingerprint.get().ifPresent(f -> f.compareTarget(target.capabilities()).forEach(difference -> report.add("note: " + difference)));
             VmInfo moved = through(name, new Elsewhere(target));
-            moved.findings().stream().filter(f -> !f.startsWith("note: unlike the host")).forEach(report::add);
+            report.addAll(moved.findings());
             report.add("moved " + name + " to " + uri + ", where it is defined and shut off; it stays here too, shut off:"
                     + " once it runs there, delete it here with vm:delete --with-disks " + name);
             return report;
@@ -84,7 +84,7 @@ final class VmMigrator {
         try {
             pkg = Files.createTempDirectory("phyllome-move-");
             packager.export(name, pkg, passphrase);
-            return packager.importTo(destination, pkg, passphrase, name);
+            return packager.importTo(destination, pkg, passphrase, name, false);
         } catch (IOException e) {
             throw new VmException("cannot make a temporary directory for the move: " + e.getMessage(), e);
         } finally {

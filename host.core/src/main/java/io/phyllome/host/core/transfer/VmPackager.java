@@ -166,7 +166,7 @@ public final class VmPackager implements VmPackages {
 
     @Override
     public VmInfo importPackage(Path directory, char[] passphrase, String name) {
-        return importTo(here, directory, passphrase, name);
+        return importTo(here, directory, passphrase, name, true);
     }
 
     /** This host as the destination of a package: disks adopted into its pool, boot files into its media library. */
@@ -201,8 +201,13 @@ public final class VmPackager implements VmPackages {
         }
     };
 
-    /** Verifies the package in {@code directory} and creates its VM at {@code destination}. */
-    VmInfo importTo(Destination destination, Path directory, char[] passphrase, String name) {
+    /**
+     * Verifies the package in {@code directory} and creates its VM at {@code destination}.
+     *
+     * @param fromElsewhere whether the package comes from another host, whose fingerprint this
+     *                      host is compared with
+     */
+    VmInfo importTo(Destination destination, Path directory, char[] passphrase, String name, boolean fromElsewhere) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new VmException("no VM package at " + dir + ": give the directory vm:export wrote");
@@ -218,7 +223,7 @@ public final class VmPackager implements VmPackages {
             GuestProfile guestProfile = profiles.find(profile).orElseThrow(() -> new VmException("the VM needs the guest profile '" + profile + "'"
                     + (vm.getOrDefault("profile.version", "").isEmpty() ? "" : " (version " + vm.get("profile.version") + ")")
                     + ", which this host lacks: install it (profile:available, profile:install " + profile + ") and import again"));
-            List<String> findings = new ArrayList<>(hostDifferences(dir));
+            List<String> findings = new ArrayList<>(fromElsewhere ? hostDifferences(dir) : List.of());
             String version = version(guestProfile);
             String exported = vm.getOrDefault("profile.version", "");
             if (!exported.isEmpty() && !exported.equals(version)) {

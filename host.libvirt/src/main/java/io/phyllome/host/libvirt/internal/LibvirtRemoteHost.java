@@ -131,11 +131,8 @@ final class LibvirtRemoteHost implements RemoteHost {
             return copy(file, pool.directory().resolve(name));
         }
         StoragePoolBinding.refresh(pool.pool());
-        try {
-            pool.pool().storageVolLookupByName(name);
+        if (volumeExists(name)) {
             throw new VmException(name + " exists in pool " + pool.name() + " on " + uri + ": remove it there or move the VM under another name");
-        } catch (LibvirtException absent) {
-            // the name is free
         }
         try {
             long size = Files.size(file);
@@ -156,6 +153,18 @@ final class LibvirtRemoteHost implements RemoteHost {
             throw new VmException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (LibvirtException e) {
             throw Errors.of("copy " + file.getFileName() + " to " + uri, e);
+        }
+    }
+
+    private boolean volumeExists(String name) {
+        try {
+            pool.pool().storageVolLookupByName(name);
+            return true;
+        } catch (LibvirtException e) {
+            if (Errors.is(e, ErrorNumber.VIR_ERR_NO_STORAGE_VOL)) {
+                return false;
+            }
+            throw Errors.of("look for " + name + " in pool " + pool.name() + " on " + uri, e);
         }
     }
 
