@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,7 +25,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
@@ -35,7 +38,8 @@ import io.phyllome.host.vm.VmInfo;
  * embedded driver with a state directory of its own, imports and boots it.
  *
  * <p>The guest writes a marker to its encrypted disk on the first host and reads it back on the
- * second. Damaged packages, a wrong passphrase and a missing profile are refused and leave
+ * second. Damaged packages, a wrong passphrase, a package changed and sealed again without the
+ * passphrase, file names that reach outside the package and a missing profile are refused and leave
  * nothing. The disks' keys of both hosts are looked for in everything the run printed or logged,
  * and recorded for {@code ./test}'s scan of the whole test run's output.
  */
@@ -132,7 +136,7 @@ public class VmPackageE2EIT {
         Path other = copy(pkg, work.resolve("other-host"));
         Path host = other.resolve("host.properties");
         Files.writeString(host, Files.readString(host).replaceFirst("(?m)^machines=", "machines=pc-q35-99.0,"));
-        remanifest(other, "host.properties");
+        remanifest(other, "host.properties", PASSPHRASE);
 
         VmInfo imported = target.packages().importPackage(other, PASSPHRASE.toCharArray(), name + "-x");
         try {
@@ -145,6 +149,7 @@ public class VmPackageE2EIT {
 
     /** Packages that must be refused, each leaving nothing on the second host. */
     private void refusals(Osgi.Platform target, Path pkg, Path work) throws IOException {
+        assertTrue("the package is sealed", Files.isRegularFile(pkg.resolve("MANIFEST.sha256.hmac")));
         Path tampered = copy(pkg, work.resolve("tampered"));
         flipByte(tampered.resolve("disks/disk-0.qcow2"), 70_000);
         assertRefused(target, tampered, PASSPHRASE, "disks/disk-0.qcow2 does not match its SHA-256");
@@ -153,18 +158,61 @@ public class VmPackageE2EIT {
         Files.writeString(extra.resolve("disks/disk-1.qcow2"), "not from the export");
         assertRefused(target, extra, PASSPHRASE, "disks/disk-1.qcow2 is not in its manifest");
 
-        assertRefused(target, pkg, "not the passphrase", "the passphrase does not open the key");
+        assertRefused(target, pkg, "not the passphrase", "the passphrase does not open the package");
 
-        Path foreign = copy(pkg, work.resolve("foreign"));
-        Path vm = foreign.resolve("vm.properties");
-        Files.writeString(vm, Files.readString(vm).replace("profile=linux", "profile=acme-os"));
-        remanifest(foreign, "vm.properties");
-        assertRefused(target, foreign, PASSPHRASE, "guest profile 'acme-os'");
+        Path unsealed = copy(pkg, work.resolve("unsealed"));
+        Path vm = unsealed.resolve("vm.properties");
+        Files.writeString(vm, Files.readString(vm).replace("disk.0.encrypted=true", "disk.0.encrypted=false"));
+        remanifest(unsealed, "vm.properties", "not the passphrase");
+        assertRefused(target, unsealed, PASSPHRASE, "the passphrase does not open the package");
+
+        Path outside = copy(pkg, work.resolve("outside"));
+        vm = outside.resolve("vm.properties");
+        Files.writeString(vm, Files.readString(vm).replace("boot.kernel=boot/kernel", "boot.kernel=/etc/hostname"));
+        remanifest(outside, "vm.properties", PASSPHRASE);
+        assertRefused(target, outside, PASSPHRASE, "names '/etc/hostname' for boot.kernel");
+
+        Bundle linux = Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().equals("io.phyllome.profiles.linux")).findFirst()
+                .orElseThrow();
+        try {
+            linux.stop();
+            assertRefused(target, pkg, PASSPHRASE, "guest profile 'linux'");
+        } catch (BundleException e) {
+            throw new AssertionError(e);
+        } finally {
+            try {
+                linux.start();
+            } catch (BundleException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
-    /** Updates one file's checksum in a package's manifest, as someone who changed it on purpose would. */
-    private static void remanifest(Path pkg, String file) {
+    /**
+     * Updates one file's checksum in a package's manifest and seals it again with
+     * {@code passphrase}, as someone who changed it on purpose would: the documented format,
+     * PBKDF2-HMAC-SHA256 of the passphrase and the package's salt, the second 32 bytes as the
+     * HMAC-SHA256 key of the manifest.
+     */
+    private static void remanifest(Path pkg, String file, String passphrase) {
         Host.run("sh", "-c", "cd '" + pkg + "' && grep -v ' " + file + "$' MANIFEST.sha256 > m && sha256sum " + file + " >> m && mv m MANIFEST.sha256");
+        try {
+            java.util.Properties keys = new java.util.Properties();
+            try (var in = Files.newBufferedReader(pkg.resolve("keys.properties"))) {
+                keys.load(in);
+            }
+            byte[] salt = java.util.Base64.getDecoder().decode(keys.getProperty("salt"));
+            var spec = new javax.crypto.spec.PBEKeySpec(passphrase.toCharArray(), salt, Integer.parseInt(keys.getProperty("iterations")), 512);
+            byte[] derived = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(derived, 32, 32, "HmacSHA256"));
+            String seal = java.util.HexFormat.of().formatHex(mac.doFinal(Files.readAllBytes(pkg.resolve("MANIFEST.sha256"))));
+            Files.writeString(pkg.resolve("MANIFEST.sha256.hmac"), seal + "\n");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertRefused(Osgi.Platform target, Path pkg, String passphrase, String reason) {

@@ -59,7 +59,7 @@ public interface Storage {
 
     /**
      * Copies a volume to {@code target} for a move to another host. An encrypted volume's copy
-     * gets a fresh key of its own, which is returned (UTF-8; the caller clears it); the volume
+     * gets a LUKS key slot of its own (a fresh key, the volume's erased), which is returned (UTF-8; the caller clears it); the volume
      * itself is not changed. An unencrypted volume is copied as it is and an empty key returned.
      */
     byte[] exportCopy(Volume volume, Path target);

@@ -7,9 +7,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Moves VMs between hosts as self-contained packages: a directory with the VM's spec and profile,
- * its domain definition, its disks (still encrypted, each under a key of its own for the move)
+ * its domain definition, its disks (still encrypted, each with a key slot of its own for the move)
  * with those keys wrapped by a passphrase, and a manifest of SHA-256 checksums that
- * {@code sha256sum -c MANIFEST.sha256} also verifies.
+ * {@code sha256sum -c MANIFEST.sha256} also verifies, sealed with the passphrase.
  */
 @ProviderType
 public interface VmPackages {
@@ -37,7 +37,7 @@ public interface VmPackages {
 
     /**
      * Moves the shut-off VM {@code name} to another libvirt host through a package that stays on
-     * this host: its disks go into that host's disk pool under keys of their own, and the VM is
+     * this host: its disks go into that host's disk pool, still encrypted, and the VM is
      * defined there with the devices its profile chooses for that host. The VM stays here, shut
      * off, for the user to delete once it runs there. A failed move leaves nothing there.
      *

@@ -1,6 +1,5 @@
 package io.phyllome.host.core.shell;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,13 +36,20 @@ final class Passphrases {
             }
         }
         InputStream in = session.getKeyboard();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] line = new byte[64];
+        int length = 0;
         for (int c; (c = in.read()) != -1 && c != '\n';) {
-            line.write(c);
+            if (length == line.length) {
+                byte[] longer = Arrays.copyOf(line, line.length * 2);
+                Arrays.fill(line, (byte) 0);
+                line = longer;
+            }
+            line[length++] = (byte) c;
         }
-        byte[] passphrase = line.toByteArray();
-        int end = passphrase.length > 0 && passphrase[passphrase.length - 1] == '\r' ? passphrase.length - 1 : passphrase.length;
-        return Arrays.copyOf(passphrase, end);
+        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        byte[] passphrase = Arrays.copyOf(line, end);
+        Arrays.fill(line, (byte) 0);
+        return passphrase;
     }
 
     /** {@link #read} as characters; the caller clears them. */

@@ -55,8 +55,8 @@ public class VmPackageCommands {
         }
     }
 
-    @Descriptor("move a shut-off VM to another libvirt host (its disks into that host's disk pool, still encrypted under keys of"
-            + " their own); the VM stays here, shut off, until you delete it")
+    @Descriptor("move a shut-off VM to another libvirt host (its disks into that host's disk pool, still encrypted);"
+            + " the VM stays here, shut off, until you delete it")
     public String migrate(
             @Descriptor("the storage pool there for the disks (default: the one the platform makes on that host)")
             @Parameter(names = "--pool", absentValue = "") String pool,

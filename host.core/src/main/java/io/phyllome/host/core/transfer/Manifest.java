@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +24,8 @@ import io.phyllome.host.vm.VmException;
 final class Manifest {
 
     static final String FILE = "MANIFEST.sha256";
+    /** The manifest's seal, which the manifest cannot list. */
+    static final String SEAL = FILE + ".hmac";
 
     private Manifest() {
     }
@@ -67,7 +70,7 @@ final class Manifest {
         }
         for (Map.Entry<String, String> entry : listed.entrySet()) {
             Path file = directory.resolve(entry.getKey()).normalize();
-            if (!file.startsWith(directory) || !Files.isRegularFile(file)) {
+            if (!file.startsWith(directory) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new VmException("the package " + directory + " is incomplete: " + entry.getKey() + " is missing; copy the whole package again");
             }
             if (!sha256(file).equals(entry.getValue())) {
@@ -77,11 +80,21 @@ final class Manifest {
         }
     }
 
-    /** The package's files but the manifest, relative and sorted. */
+    /** The package's files but the manifest and its seal, relative and sorted; refuses links and other special files. */
     private static List<String> files(Path directory) throws IOException {
         try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile).map(p -> directory.relativize(p).toString())
-                    .filter(p -> !p.equals(FILE)).sorted().toList();
+            List<String> files = new java.util.ArrayList<>();
+            for (Path p : walk.toList()) {
+                if (Files.isSymbolicLink(p) || !(Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
+                    throw new VmException("the package " + directory + " holds " + directory.relativize(p) + ", which is not a plain file:"
+                            + " packages hold only files and directories");
+                }
+                String name = directory.relativize(p).toString();
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !name.equals(FILE) && !name.equals(SEAL)) {
+                    files.add(name);
+                }
+            }
+            return files.stream().sorted().toList();
         }
     }
 

@@ -31,7 +31,7 @@ final class PropertiesFile {
     }
 
     static Map<String, String> read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new VmException("the package lacks " + file.getFileName() + ": export the VM again");
         }
         Properties properties = new Properties();

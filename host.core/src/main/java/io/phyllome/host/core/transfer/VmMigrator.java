@@ -79,7 +79,10 @@ final class VmMigrator {
 
     /** Exports the VM to a temporary package and imports that at {@code destination}. */
     private VmInfo through(String name, Destination destination) {
-        char[] passphrase = Base64.getEncoder().encodeToString(RANDOM.generateSeed(24)).toCharArray();
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        char[] passphrase = Base64.getEncoder().encodeToString(random).toCharArray();
+        Arrays.fill(random, (byte) 0);
         Path pkg = null;
         try {
             pkg = Files.createTempDirectory("phyllome-move-");

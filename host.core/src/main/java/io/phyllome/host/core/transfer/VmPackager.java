@@ -2,6 +2,7 @@ package io.phyllome.host.core.transfer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ import io.phyllome.host.vm.VmState;
  * disks/disk-N.qcow2  the disks, encrypted, each under the key it got for the move
  * boot/kernel, boot/initrd   a directly booted kernel
  * MANIFEST.sha256     SHA-256 of every other file
+ * MANIFEST.sha256.hmac the manifest's seal: only the passphrase makes it ({@link KeyWrap})
  * </pre>
  * The import lets the profile choose the devices on the new host, so the VM gets the firmware,
  * machine type and devices that host has.
@@ -160,7 +162,9 @@ public final class VmPackager implements VmPackages {
             PropertiesFile.write(dir.resolve(HOST_FILE), host.get().components());
         }
         List<String> files = new ArrayList<>(Manifest.write(dir));
+        Files.writeString(dir.resolve(Manifest.SEAL), wrap.seal(Files.readAllBytes(dir.resolve(Manifest.FILE))) + "\n");
         files.add(Manifest.FILE);
+        files.add(Manifest.SEAL);
         return new VmPackage(dir, domain.name(), spec.profile(), files, notes);
     }
 
@@ -208,16 +212,18 @@ public final class VmPackager implements VmPackages {
      *                      host is compared with
      */
     VmInfo importTo(Destination destination, Path directory, char[] passphrase, String name, boolean fromElsewhere) {
-        Path dir = directory.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new VmException("no VM package at " + dir + ": give the directory vm:export wrote");
+        if (!Files.isDirectory(directory)) {
+            throw new VmException("no VM package at " + directory + ": give the directory vm:export wrote");
         }
         try {
+            Path dir = directory.toRealPath();
+            KeyWrap wrap = openSeal(dir, passphrase);
             Manifest.verify(dir);
             Map<String, String> vm = PropertiesFile.read(dir.resolve(VM_FILE));
             if (!FORMAT.equals(vm.get("format"))) {
                 throw new VmException(dir + " holds a package of format '" + vm.get("format") + "', which this platform does not read (it reads " + FORMAT + ")");
             }
+            checkFileNames(dir, vm);
             String vmName = name == null || name.isBlank() ? required(vm, "name") : name;
             String profile = required(vm, "profile");
             GuestProfile guestProfile = profiles.find(profile).orElseThrow(() -> new VmException("the VM needs the guest profile '" + profile + "'"
@@ -229,15 +235,44 @@ public final class VmPackager implements VmPackages {
             if (!exported.isEmpty() && !exported.equals(version)) {
                 findings.add("note: profile '" + profile + "' is " + version + " here and was " + exported + " where the VM was exported");
             }
-            List<byte[]> keys = unwrapKeys(dir, vm, passphrase);
+            List<byte[]> keys = unwrapKeys(dir, vm, wrap);
             try {
                 return define(destination, dir, vm, vmName, keys, findings);
             } finally {
                 keys.forEach(key -> Arrays.fill(key, (byte) 0));
             }
         } catch (IOException e) {
-            throw new VmException("cannot read the package " + dir + ": " + e.getMessage(), e);
+            throw new VmException("cannot read the package " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The passphrase's keys, once they prove the manifest is the one the export sealed. */
+    private static KeyWrap openSeal(Path dir, char[] passphrase) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(Manifest.FILE), LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(dir.resolve(Manifest.SEAL), LinkOption.NOFOLLOW_LINKS)) {
+            throw new VmException(dir + " is not a VM package: it lacks " + Manifest.FILE + " or " + Manifest.SEAL + " (vm:export writes both)");
+        }
+        Map<String, String> keys = PropertiesFile.read(dir.resolve(KEYS_FILE));
+        if (!KeyWrap.ALGORITHM.equals(keys.get("algorithm"))) {
+            throw new VmException("the package is protected with '" + keys.get("algorithm") + "', which this platform does not read");
+        }
+        KeyWrap wrap = KeyWrap.forImport(passphrase, required(keys, "salt"), required(keys, "iterations"));
+        wrap.checkSeal(Files.readAllBytes(dir.resolve(Manifest.FILE)), Files.readString(dir.resolve(Manifest.SEAL)));
+        return wrap;
+    }
+
+    /** Only the names an export writes: nothing that reaches outside the package. */
+    private static void checkFileNames(Path dir, Map<String, String> vm) {
+        vm.forEach((key, value) -> {
+            boolean disk = key.matches("disk\\.\\d+\\.file");
+            boolean boot = key.equals("boot.kernel") || key.equals("boot.initrd");
+            if ((disk && !value.matches("disks/disk-\\d+\\.qcow2")) || (boot && !value.equals("boot/" + key.substring(5)))) {
+                throw new VmException("the package names '" + value + "' for " + key + ", which no export writes: export the VM again");
+            }
+            if ((disk || boot) && !Files.isRegularFile(dir.resolve(value), LinkOption.NOFOLLOW_LINKS)) {
+                throw new VmException("the package lacks " + value + ": copy the whole package again");
+            }
+        });
     }
 
     private VmInfo define(Destination destination, Path dir, Map<String, String> vm, String vmName, List<byte[]> keys, List<String> findings) {
@@ -291,21 +326,14 @@ public final class VmPackager implements VmPackages {
     }
 
     /** The keys of the package's disks in disk order, empty arrays for unencrypted disks. */
-    private static List<byte[]> unwrapKeys(Path dir, Map<String, String> vm, char[] passphrase) throws IOException {
+    private static List<byte[]> unwrapKeys(Path dir, Map<String, String> vm, KeyWrap wrap) throws IOException {
         Map<String, String> wrapped = PropertiesFile.read(dir.resolve(KEYS_FILE));
         List<byte[]> keys = new ArrayList<>();
-        KeyWrap wrap = null;
         for (int i = 0; vm.containsKey("disk." + i + ".file"); i++) {
             String file = vm.get("disk." + i + ".file");
             if (!Boolean.parseBoolean(vm.get("disk." + i + ".encrypted"))) {
                 keys.add(new byte[0]);
                 continue;
-            }
-            if (wrap == null) {
-                if (!KeyWrap.ALGORITHM.equals(wrapped.get("algorithm"))) {
-                    throw new VmException("the package's keys are wrapped with '" + wrapped.get("algorithm") + "', which this platform does not read");
-                }
-                wrap = KeyWrap.forImport(passphrase, required(wrapped, "salt"), Integer.parseInt(required(wrapped, "iterations")));
             }
             try {
                 keys.add(wrap.unwrap(file, required(wrapped, "key." + file)));

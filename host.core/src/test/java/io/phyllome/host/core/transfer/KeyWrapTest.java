@@ -22,7 +22,7 @@ class KeyWrapTest {
         KeyWrap export = KeyWrap.forExport(PASSPHRASE);
         String wrapped = export.wrap("disks/disk-0.qcow2", KEY);
 
-        KeyWrap again = KeyWrap.forImport(PASSPHRASE, export.salt(), export.iterations());
+        KeyWrap again = KeyWrap.forImport(PASSPHRASE, export.salt(), String.valueOf(export.iterations()));
 
         assertArrayEquals(KEY, again.unwrap("disks/disk-0.qcow2", wrapped));
         assertFalse(wrapped.contains(new String(KEY, StandardCharsets.UTF_8)), "the key is not in clear in its wrapping");
@@ -33,7 +33,7 @@ class KeyWrapTest {
         KeyWrap export = KeyWrap.forExport(PASSPHRASE);
         String wrapped = export.wrap("disks/disk-0.qcow2", KEY);
 
-        KeyWrap wrong = KeyWrap.forImport("not the passphrase".toCharArray(), export.salt(), export.iterations());
+        KeyWrap wrong = KeyWrap.forImport("not the passphrase".toCharArray(), export.salt(), String.valueOf(export.iterations()));
         VmException e = assertThrows(VmException.class, () -> wrong.unwrap("disks/disk-0.qcow2", wrapped));
 
         assertTrue(e.getMessage().contains("passphrase"), e.getMessage());
@@ -61,5 +61,26 @@ class KeyWrapTest {
     void aShortPassphraseIsRefused() {
         VmException e = assertThrows(VmException.class, () -> KeyWrap.forExport("short".toCharArray()));
         assertTrue(e.getMessage().contains("at least " + KeyWrap.MINIMUM_PASSPHRASE), e.getMessage());
+    }
+
+    @Test
+    void theSealProvesTheManifestAndThePassphrase() {
+        KeyWrap export = KeyWrap.forExport(PASSPHRASE);
+        byte[] manifest = "abc  vm.properties\n".getBytes(StandardCharsets.UTF_8);
+        String seal = export.seal(manifest);
+
+        KeyWrap.forImport(PASSPHRASE, export.salt(), String.valueOf(export.iterations())).checkSeal(manifest, seal);
+        assertThrows(VmException.class, () -> export.checkSeal("abd  vm.properties\n".getBytes(StandardCharsets.UTF_8), seal));
+        KeyWrap wrong = KeyWrap.forImport("not the passphrase".toCharArray(), export.salt(), String.valueOf(export.iterations()));
+        assertTrue(assertThrows(VmException.class, () -> wrong.checkSeal(manifest, seal)).getMessage().contains("passphrase"));
+    }
+
+    @Test
+    void parametersNoExportWritesAreRefused() {
+        String salt = KeyWrap.forExport(PASSPHRASE).salt();
+        for (String iterations : new String[] { "2147483647", "0", "-5", "lots" }) {
+            assertThrows(VmException.class, () -> KeyWrap.forImport(PASSPHRASE, salt, iterations), iterations);
+        }
+        assertThrows(VmException.class, () -> KeyWrap.forImport(PASSPHRASE, "c2hvcnQ=", "600000"), "a short salt");
     }
 }

@@ -62,4 +62,13 @@ class ManifestTest {
     void aDirectoryWithoutManifestIsNoPackage() {
         assertTrue(assertThrows(VmException.class, () -> Manifest.verify(pkg)).getMessage().contains("is not a VM package"));
     }
+
+    @Test
+    void aLinkInThePackageIsRefused() throws IOException {
+        Manifest.write(pkg);
+        Files.delete(pkg.resolve("disks/disk-0.qcow2"));
+        Files.createSymbolicLink(pkg.resolve("disks/disk-0.qcow2"), Path.of("/etc/hostname"));
+
+        assertTrue(assertThrows(VmException.class, () -> Manifest.verify(pkg)).getMessage().contains("not a plain file"));
+    }
 }

@@ -31,6 +31,7 @@ import io.phyllome.host.vm.VmException;
  */
 final class DiskRekey {
 
+    private static final System.Logger LOG = System.getLogger(DiskRekey.class.getName());
     private static final int START_PAUSED = 1;
     private static final String NEW_KEY_ID = "phyllome-new-key";
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=]+");
@@ -48,7 +49,9 @@ final class DiskRekey {
         if (!BASE64.matcher(key).matches()) {
             throw new IllegalArgumentException("a new disk key must be Base64 text");
         }
-        String name = "phyllome-rekey-" + HexFormat.of().formatHex(RANDOM.generateSeed(4));
+        byte[] suffix = new byte[4];
+        RANDOM.nextBytes(suffix);
+        String name = "phyllome-rekey-" + HexFormat.of().formatHex(suffix);
         String xml = XmlWriter.render(Element.of("domain").attr("type", domainType)
                 .add(Element.text("name", name))
                 .add(Element.of("memory").attr("unit", "MiB").text("64"))
@@ -74,7 +77,8 @@ final class DiskRekey {
             try {
                 domain.destroy();
             } catch (LibvirtException e) {
-                // a transient domain that ended already is gone
+                LOG.log(System.Logger.Level.WARNING, "the transient domain " + name + " that re-keyed " + image + " did not stop: "
+                        + e.getMessage() + " (virsh destroy " + name + ")");
             }
         }
     }

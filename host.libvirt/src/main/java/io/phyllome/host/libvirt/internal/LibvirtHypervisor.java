@@ -304,7 +304,8 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public Path directory() {
-        return diskPool().directory();
+        // without a configured pool the directory is known without libvirt: start-up asks it early
+        return configuredPool.isEmpty() ? stateDir.resolve("disks") : diskPool().directory();
     }
 
     @Override
@@ -319,6 +320,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public RemoteHost open(String uri, String pool) {
+        connection();
+        if (embedded()) {
+            throw new VmException("this platform runs libvirt's embedded driver, and libvirt then opens no other host in the same process:"
+                    + " move the VM with vm:export and vm:import, or run the platform with the libvirt daemon");
+        }
         return LibvirtRemoteHost.open(uri, pool, stateDir);
     }
 

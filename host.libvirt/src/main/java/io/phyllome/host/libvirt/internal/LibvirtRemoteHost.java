@@ -51,7 +51,11 @@ final class LibvirtRemoteHost implements RemoteHost {
         this.embeddedSecrets = embeddedSecrets;
         this.logs = logs;
         this.secrets = embeddedSecrets == null ? new SecretStore(() -> connection, () -> uri, Optional::empty)
-                : new SecretStore(() -> embeddedSecrets, () -> uri, () -> Optional.of(pool.directory().resolveSibling("libvirt").resolve("etc/secrets")));
+                : new SecretStore(() -> embeddedSecrets, () -> uri, () -> Optional.of(embeddedRoot(uri).resolve("etc/secrets")));
+    }
+
+    private static Path embeddedRoot(String uri) {
+        return Path.of(uri.substring(Connector.EMBEDDED_URI.length()));
     }
 
     /** @param stateDir this host's state directory, whose disk pool the other host has by the same name */
@@ -60,13 +64,14 @@ final class LibvirtRemoteHost implements RemoteHost {
         if (embedded && !poolName.isEmpty()) {
             throw new VmException("the embedded driver has no storage pools: its disks go to the disks directory beside its root; leave out --pool");
         }
-        Path root = embedded ? Path.of(uri.substring(Connector.EMBEDDED_URI.length())) : null;
+        Path root = embedded ? embeddedRoot(uri) : null;
+        String target = embedded ? Connector.embedded(root) : uri; // creates the root: before the process is acquired
         LibvirtConnection connection;
         Connect secretsConnection = null;
         try {
             LibvirtProcess.acquire();
             try {
-                connection = new LibvirtConnection(embedded ? Connector.embedded(root) : uri);
+                connection = new LibvirtConnection(target);
             } catch (LibvirtException e) {
                 LibvirtProcess.release();
                 throw e;
@@ -146,7 +151,11 @@ final class LibvirtRemoteHost implements RemoteHost {
                 send(volume, file, size);
                 return volume.getPath();
             } catch (IOException | LibvirtException | RuntimeException e) {
-                volume.delete(0);
+                try {
+                    volume.delete(0);
+                } catch (LibvirtException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
             }
         } catch (IOException e) {

@@ -53,7 +53,7 @@ final class StoragePoolBinding {
             if (!configured.isEmpty()) {
                 return configuredPool(connection, configured);
             }
-            return defaultPool(connection, defaultDirectory);
+            return defaultPool(connection, defaultDirectory, Connector.SYSTEM_URI.equals(connection.getURI()));
         } catch (LibvirtException e) {
             if (Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
                 if (!configured.isEmpty()) {
@@ -88,7 +88,8 @@ final class StoragePoolBinding {
         return new Bound(targetPath(xml), pool, name);
     }
 
-    private static Bound defaultPool(Connect connection, Path directory) throws LibvirtException {
+    /** @param local whether the daemon runs on this machine, so that its pools' directories are this machine's */
+    private static Bound defaultPool(Connect connection, Path directory, boolean local) throws LibvirtException {
         List<String> names = new ArrayList<>(Arrays.asList(connection.listStoragePools()));
         names.addAll(Arrays.asList(connection.listDefinedStoragePools()));
         for (String existing : names) {
@@ -101,7 +102,7 @@ final class StoragePoolBinding {
                 }
                 return new Bound(directory, pool, existing); // libvirt allows one pool per directory
             }
-            if (existing.startsWith(DEFAULT_NAME + "-") && pool.isPersistent() == 0 && !Files.isDirectory(target)) {
+            if (local && existing.startsWith(DEFAULT_NAME + "-") && pool.isPersistent() == 0 && target.isAbsolute() && !Files.exists(target)) {
                 pool.destroy(); // a pool this platform made for a state directory that is gone
             }
         }

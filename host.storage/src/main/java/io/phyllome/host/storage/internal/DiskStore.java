@@ -99,11 +99,13 @@ public class DiskStore implements Storage {
         // the copy gets its new key inside the pool, where the hypervisor may open disks
         Path copy = pool().resolve("export-" + UUID.randomUUID() + ".qcow2.part");
         byte[] key = DiskKeys.newKey();
+        CreationRecords.begin(copy); // a crash during the copy leaves it recognisable for disk:orphans --clean
         try {
             Files.copy(file, copy);
             Files.setPosixFilePermissions(copy, OWNER_ONLY);
             secrets.rekey(copy, volume.secretUuid(), key);
             Files.move(copy, target);
+            CreationRecords.end(copy);
             diskPool.refresh();
             return key;
         } catch (IOException | RuntimeException e) {
@@ -120,6 +122,7 @@ public class DiskStore implements Storage {
             throw new VmException("disk " + file + " already exists, or a crash interrupted its creation (see disk:orphans):"
                     + " import under another name");
         }
+        QemuImg.checkStandalone(source);
         boolean encrypted = QemuImg.encrypted(source);
         if (encrypted != (key.length > 0)) {
             throw new VmException("disk " + source + (encrypted ? " is encrypted but comes without a key" : " is not encrypted but comes with a key")

@@ -15,6 +15,7 @@ final class QemuImg {
 
     private static final Pattern VIRTUAL_SIZE = Pattern.compile("\"virtual-size\"\\s*:\\s*(\\d+)");
     /** LUKS key stretching: the keys are random, so a short iteration time loses no strength. */
+    private static final Pattern FORMAT_QCOW2 = Pattern.compile("\"format\"\\s*:\\s*\"qcow2\"");
     private static final Pattern ENCRYPTED = Pattern.compile("\"encrypted\"\\s*:\\s*true");
     private static final int LUKS_ITER_TIME_MS = 100;
     private static final String BENCHMARK_FAILURE = "Unable to get accurate CPU usage";
@@ -61,6 +62,20 @@ final class QemuImg {
     static void checkKey(Path file, byte[] key) {
         run(List.of("check", "-q", "--object", "secret,id=key0,file=/dev/stdin",
                 "--image-opts", "driver=qcow2,file.filename=" + file + ",encrypt.key-secret=key0"), key);
+    }
+
+    /**
+     * Fails unless {@code file} is a qcow2 image that stands alone: no backing file and no
+     * external data file, which would let an image from elsewhere make QEMU open a host's file.
+     */
+    static void checkStandalone(Path file) {
+        String json = run(List.of("info", "--output=json", "-U", file.toString()), null);
+        if (!FORMAT_QCOW2.matcher(json).find()) {
+            throw new VmException(file + " is not a qcow2 image: the platform's disks are qcow2");
+        }
+        if (json.contains("\"backing-filename\"") || json.contains("\"data-file\"")) {
+            throw new VmException(file + " refers to another file (a backing or data file): the platform takes only disks that stand alone");
+        }
     }
 
     /** Whether {@code file} is an encrypted qcow2 image. */

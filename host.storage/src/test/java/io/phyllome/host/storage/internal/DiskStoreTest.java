@@ -98,6 +98,21 @@ class DiskStoreTest {
     }
 
     @Test
+    void aDiskThatRefersToAnotherFileIsNotAdopted() throws Exception {
+        Path base = dir.resolve("base.qcow2");
+        Path overlay = dir.resolve("overlay.qcow2");
+        QemuImg.create(base, ByteSize.ofMiB(8));
+        Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", overlay.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+
+        VmException e = assertThrows(VmException.class, () -> store.adopt("moved", 0, overlay, new byte[0]));
+
+        assertTrue(e.getMessage().contains("refers to another file"), e.getMessage());
+        assertFalse(Files.exists(pool.resolve("moved-0.qcow2")));
+    }
+
+    @Test
     void anOptedOutDiskHasNoKey() throws Exception {
         Volume volume = store.create("vm1", 0, new DiskSpec(ByteSize.ofMiB(8), false));
 
