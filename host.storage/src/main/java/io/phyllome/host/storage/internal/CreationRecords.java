@@ -17,11 +17,15 @@ import io.phyllome.host.vm.VmException;
  * volume, written before its key and file exist and removed once a VM's definition refers to it.
  * A record outlives its process only when that process died in between, so the records of dead
  * processes name exactly the volumes a crash left behind; a disk kept on purpose has none. A
- * record holds the id and start time of the process that wrote it, nothing secret.
+ * record holds the id and start time of the process that wrote it and the host and boot it ran
+ * in, nothing secret: a record of another host (a pool on a shared file system) is never taken
+ * for a leftover here, and one of an earlier boot always is.
  */
 final class CreationRecords {
 
     static final String SUFFIX = ".creating";
+    /** This host's name, as records name it (no spaces). */
+    private static final String HOST = hostName();
 
     private CreationRecords() {
     }
@@ -33,7 +37,7 @@ final class CreationRecords {
     /** Records that this process is creating {@code volume}; durable before the key and file exist. */
     static void begin(Path volume) {
         ProcessHandle self = ProcessHandle.current();
-        String owner = self.pid() + " " + self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L) + "\n";
+        String owner = self.pid() + " " + self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L) + " " + HOST + " " + boot() + "\n";
         try {
             Files.writeString(of(volume), owner, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE, StandardOpenOption.SYNC);
@@ -67,17 +71,45 @@ final class CreationRecords {
         return volumes;
     }
 
-    /** Whether the process that wrote the record still runs (same id and start time: not a reused id). */
+    /**
+     * Whether the process that wrote the record may still run: on another host (nothing to tell
+     * from here), or here in this boot with the same id and start time (not a reused id).
+     */
     private static boolean ownerRunning(Path record) {
         try {
             String[] owner = Files.readString(record, StandardCharsets.UTF_8).trim().split(" ");
             long pid = Long.parseLong(owner[0]);
             long started = Long.parseLong(owner[1]);
+            if (owner.length >= 4) {
+                if (!owner[2].equals(HOST)) {
+                    return true;
+                }
+                if (!owner[3].equals(boot())) {
+                    return false; // written before this host's last reboot
+                }
+            }
             Optional<ProcessHandle> process = ProcessHandle.of(pid);
             return process.isPresent() && process.get().isAlive()
-                    && process.get().info().startInstant().map(i -> i.toEpochMilli() == started).orElse(false);
+                    && (started == 0 || process.get().info().startInstant().map(i -> i.toEpochMilli() == started).orElse(true));
         } catch (IOException | RuntimeException unreadable) {
             return false; // torn by the crash itself: its process is gone
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim().replace(' ', '_');
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** This boot's id, which the kernel changes at every boot. */
+    private static String boot() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 }

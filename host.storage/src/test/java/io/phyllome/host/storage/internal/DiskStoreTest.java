@@ -182,6 +182,10 @@ class DiskStoreTest {
         VmException again = assertThrows(VmException.class, () -> store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8))));
         assertTrue(again.getMessage().contains("disk:orphans --clean"), again.getMessage());
 
+        Files.writeString(record, "999999999 0 another-host 00000000-0000-0000-0000-000000000000\n"); // a host sharing the pool
+        assertEquals(List.of(keyOnly.toString()), store.unconfirmed().stream().map(Volume::path).toList(), "another host's creation is not ours");
+        Files.writeString(record, "999999999 0\n");
+
         leftovers.forEach(store::delete);
         assertEquals(List.of(), store.unconfirmed());
         assertFalse(Files.exists(Path.of(crashed.path())) || Files.exists(record));
