@@ -135,19 +135,34 @@ final class Osgi {
             ServiceReference<Hypervisor> ref = reference(Hypervisor.class, uriFilter);
             long id = (Long) ref.getProperty(Constants.SERVICE_ID);
             Hypervisor hypervisor = context.getService(ref);
-            // registered after the reconfigured hypervisor: bound to it, not to an old one
-            String newer = "(" + Constants.SERVICE_ID + ">=" + (id + 1) + ")";
-            VirtualMachines vms = service(VirtualMachines.class, newer);
-            Secrets secrets = context.getService(reference(Secrets.class, "(" + Constants.SERVICE_ID + "=" + id + ")"));
-            VmPackages packages = service(VmPackages.class, newer);
-            DiskPool pool = context.getService(reference(DiskPool.class, "(" + Constants.SERVICE_ID + "=" + id + ")"));
+            // the same registration as Secrets and DiskPool; gone already if a reconfiguration replaced it
+            Secrets secrets = registered(Secrets.class, id);
+            DiskPool pool = registered(DiskPool.class, id);
             if (hypervisor != null && secrets != null && pool != null) {
-                return new Platform(vms, packages, hypervisor, secrets, pool);
+                // registered after the reconfigured hypervisor: bound to it, not to an old one
+                String newer = "(" + Constants.SERVICE_ID + ">=" + (id + 1) + ")";
+                return new Platform(service(VirtualMachines.class, newer), service(VmPackages.class, newer), hypervisor, secrets, pool);
             }
             // unregistered while we looked (a reconfiguration still settling): look again
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the hypervisor service for " + uri + " did not settle within " + SERVICE_TIMEOUT.toSeconds() + " s");
             }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    /** The service of {@code type} with that id, if it is still registered: no waiting. */
+    private <T> T registered(Class<T> type, long id) {
+        try {
+            java.util.Collection<ServiceReference<T>> refs = context.getServiceReferences(type, "(" + Constants.SERVICE_ID + "=" + id + ")");
+            return refs.isEmpty() ? null : context.getService(refs.iterator().next());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
