@@ -1,5 +1,6 @@
 package io.phyllome.distro.it;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
@@ -82,6 +83,7 @@ public class VmPackageE2EIT {
                     () -> name + " did not power off on the first host");
             Path sourceDisk = sourceState.resolve("disks").resolve(name + "-0.qcow2");
             String sourceKey = SecretScan.systemKey(sourceDisk);
+            byte[] variables = Files.readAllBytes(Path.of("/var/lib/libvirt/qemu/nvram").resolve(name + "_VARS.fd"));
 
             outputs.add(ok(source.input(PASSPHRASE + "\n", "vm:export", name, pkg.toString())));
             outputs.add(ok(source.run("vm:delete", "--with-disks", name)));
@@ -91,6 +93,7 @@ public class VmPackageE2EIT {
                     contains(pkg.resolve("disks/disk-0.qcow2"), "PHYLLOME-DATA " + data));
 
             assertTrue("the package carries the source host's fingerprint", Files.isRegularFile(pkg.resolve("host.properties")));
+            assertArrayEquals("the package carries the VM's UEFI variables", variables, Files.readAllBytes(pkg.resolve("nvram/VARS.fd")));
             refusals(target, pkg, work);
             differencesAreReported(target, pkg, work, name);
 
@@ -100,6 +103,8 @@ public class VmPackageE2EIT {
             Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
             String targetKey = SecretScan.embeddedKey(state, disk);
             assertFalse("the disk got a key of its own for the move", targetKey.equals(sourceKey));
+            assertArrayEquals("the VM has its UEFI variables before it first runs here", variables,
+                    Files.readAllBytes(state.resolve("libvirt/lib/qemu/nvram").resolve(name + "_VARS.fd")));
 
             target.vms().start(name);
             Path serial = state.resolve("logs").resolve(name + ".serial.log");

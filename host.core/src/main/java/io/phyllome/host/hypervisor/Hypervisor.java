@@ -1,5 +1,6 @@
 package io.phyllome.host.hypervisor;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +44,20 @@ public interface Hypervisor {
      * network, which belong to the host.
      */
     VmSpec spec(String name);
+
+    /**
+     * The file of a VM's UEFI variables on this host, when it has one and the platform can reach
+     * it (a local hypervisor).
+     */
+    Optional<Path> firmwareVariables(String name);
+
+    /**
+     * Gives a VM, before it first runs, the UEFI variables in {@code file}, e.g. those it had on
+     * another host.
+     *
+     * @throws io.phyllome.host.vm.VmException when the hypervisor keeps them out of reach
+     */
+    void restoreFirmwareVariables(String name, Path file);
 
     /** The hypervisor's own description of the VM (libvirt domain XML). */
     String describe(String name);

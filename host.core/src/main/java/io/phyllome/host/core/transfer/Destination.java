@@ -2,6 +2,7 @@ package io.phyllome.host.core.transfer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.storage.Volume;
@@ -23,4 +24,11 @@ interface Destination {
 
     /** Creates the VM there, removing the provided disks again if that fails. */
     VmInfo create(VmSpec spec, DiskSource disks, List<String> findings);
+
+    /**
+     * Gives the created VM the UEFI variables it had.
+     *
+     * @return a finding when they stay behind; empty when the VM has them
+     */
+    Optional<String> firmwareVariables(String vmName, Path file);
 }

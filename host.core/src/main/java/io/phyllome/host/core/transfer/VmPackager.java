@@ -49,6 +49,7 @@ import io.phyllome.host.vm.VmState;
  * host.properties     the source host's fingerprint, compared on import
  * disks/disk-N.qcow2  the disks, encrypted, each under the key it got for the move
  * boot/kernel, boot/initrd   a directly booted kernel
+ * nvram/VARS.fd       the VM's UEFI variables (boot entries, Secure Boot keys)
  * MANIFEST.sha256     SHA-256 of every other file
  * MANIFEST.sha256.hmac the manifest's seal: only the passphrase makes it ({@link KeyWrap})
  * </pre>
@@ -61,6 +62,7 @@ public final class VmPackager implements VmPackages {
     private static final String VM_FILE = "vm.properties";
     private static final String KEYS_FILE = "keys.properties";
     private static final String HOST_FILE = "host.properties";
+    private static final String FIRMWARE_VARIABLES = "nvram/VARS.fd";
 
     private final Hypervisor hypervisor;
     private final Storage storage;
@@ -154,6 +156,14 @@ public final class VmPackager implements VmPackages {
             }
             vm.put("boot.cmdline", boot.cmdline());
         }
+        Optional<Path> variables = hypervisor.firmwareVariables(domain.name());
+        if (variables.isPresent()) {
+            Files.createDirectories(dir.resolve("nvram"));
+            Files.copy(variables.get(), dir.resolve(FIRMWARE_VARIABLES));
+            vm.put("firmware.variables", FIRMWARE_VARIABLES);
+        } else {
+            notes.add("its UEFI variables are out of this platform's reach and stay behind: the firmware starts with fresh ones");
+        }
         PropertiesFile.write(dir.resolve(VM_FILE), vm);
         PropertiesFile.write(dir.resolve(KEYS_FILE), keys);
         Files.writeString(dir.resolve("domain.xml"), hypervisor.describe(domain.name()));
@@ -202,6 +212,12 @@ public final class VmPackager implements VmPackages {
         @Override
         public VmInfo create(VmSpec spec, DiskSource disks, List<String> findings) {
             return creator.create(spec, disks, findings);
+        }
+
+        @Override
+        public Optional<String> firmwareVariables(String vmName, Path file) {
+            hypervisor.restoreFirmwareVariables(vmName, file);
+            return Optional.empty();
         }
     };
 
@@ -266,10 +282,12 @@ public final class VmPackager implements VmPackages {
         vm.forEach((key, value) -> {
             boolean disk = key.matches("disk\\.\\d+\\.file");
             boolean boot = key.equals("boot.kernel") || key.equals("boot.initrd");
-            if ((disk && !value.matches("disks/disk-\\d+\\.qcow2")) || (boot && !value.equals("boot/" + key.substring(5)))) {
+            boolean variables = key.equals("firmware.variables");
+            if ((disk && !value.matches("disks/disk-\\d+\\.qcow2")) || (boot && !value.equals("boot/" + key.substring(5)))
+                    || (variables && !value.equals(FIRMWARE_VARIABLES))) {
                 throw new VmException("the package names '" + value + "' for " + key + ", which no export writes: export the VM again");
             }
-            if ((disk || boot) && !Files.isRegularFile(dir.resolve(value), LinkOption.NOFOLLOW_LINKS)) {
+            if ((disk || boot || variables) && !Files.isRegularFile(dir.resolve(value), LinkOption.NOFOLLOW_LINKS)) {
                 throw new VmException("the package lacks " + value + ": copy the whole package again");
             }
         });
@@ -296,7 +314,9 @@ public final class VmPackager implements VmPackages {
                 Path initrd = vm.containsKey("boot.initrd") ? bootFile(destination, dir.resolve(vm.get("boot.initrd")), vmName + ".initrd", bootFiles) : null;
                 spec.directBoot(new DirectBoot(kernel, initrd, vm.getOrDefault("boot.cmdline", "")));
             }
-            return destination.create(spec.build(), (name, index, disk) -> destination.disk(name, index, disk, disks.get(index), keys.get(index)), findings);
+            VmInfo created = destination.create(spec.build(), (name, index, disk) -> destination.disk(name, index, disk, disks.get(index), keys.get(index)),
+                    findings);
+            return vm.containsKey("firmware.variables") ? withVariables(destination, created, dir.resolve(vm.get("firmware.variables"))) : created;
         } catch (RuntimeException e) {
             bootFiles.forEach((name, path) -> {
                 try {
@@ -307,6 +327,23 @@ public final class VmPackager implements VmPackages {
             });
             throw e;
         }
+    }
+
+    /** The created VM with its UEFI variables, or with a finding that says why it starts with fresh ones. */
+    private static VmInfo withVariables(Destination destination, VmInfo created, Path file) {
+        Optional<String> finding;
+        try {
+            finding = destination.firmwareVariables(created.name(), file);
+        } catch (VmException e) { // the VM exists: it runs with fresh variables all the same
+            finding = Optional.of("warning: its UEFI variables were not restored (" + e.getMessage() + "): the firmware starts with fresh ones");
+        }
+        if (finding.isEmpty()) {
+            return created;
+        }
+        List<String> findings = new ArrayList<>(created.findings());
+        findings.add(finding.get());
+        return new VmInfo(created.name(), created.uuid(), created.state(), created.profile(), created.profileInstalled(), created.memory(),
+                created.cpus(), created.disks(), findings);
     }
 
     private static Path bootFile(Destination destination, Path file, String name, Map<String, Path> taken) {

@@ -619,6 +619,16 @@ class VmServiceTest {
         public io.phyllome.host.vm.VmSpec spec(String name) {
             throw new UnsupportedOperationException("packages are tested end to end (VmPackageE2EIT)");
         }
+
+        @Override
+        public Optional<java.nio.file.Path> firmwareVariables(String name) {
+            throw new UnsupportedOperationException("packages are tested end to end (VmPackageE2EIT)");
+        }
+
+        @Override
+        public void restoreFirmwareVariables(String name, java.nio.file.Path file) {
+            throw new UnsupportedOperationException("packages are tested end to end (VmPackageE2EIT)");
+        }
     }
 
     final class FakeStorage implements Storage {

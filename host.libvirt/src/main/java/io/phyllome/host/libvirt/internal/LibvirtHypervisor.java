@@ -204,6 +204,45 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     @Override
+    public Optional<Path> firmwareVariables(String name) {
+        return nvramFile(name).filter(Files::isRegularFile);
+    }
+
+    @Override
+    public void restoreFirmwareVariables(String name, Path file) {
+        Path target = nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri + " are out of this"
+                + " platform's reach"));
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new VmException("cannot give VM '" + name + "' its UEFI variables (" + target + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where libvirt keeps a VM's UEFI variables: its definition's {@code <nvram>}, or libvirt's
+     * default file, which it chooses when the VM first starts ({@code NAME_VARS.fd} in the
+     * daemon's or the embedded driver's {@code nvram} directory). Empty for a remote daemon.
+     */
+    private Optional<Path> nvramFile(String name) {
+        String explicit;
+        try {
+            explicit = DomainReader.nvram(lookup(name).getXMLDesc(XML_INACTIVE));
+        } catch (LibvirtException e) {
+            throw Errors.of("read VM '" + name + "'", e);
+        }
+        if (!explicit.isEmpty()) {
+            return Optional.of(Path.of(explicit));
+        }
+        if (embedded()) {
+            return Optional.of(Path.of(uri.substring(Connector.EMBEDDED_URI.length()), "lib", "qemu", "nvram", name + "_VARS.fd"));
+        }
+        return Connector.SYSTEM_URI.equals(uri) ? Optional.of(Path.of("/var/lib/libvirt/qemu/nvram", name + "_VARS.fd")) : Optional.empty();
+    }
+
+    @Override
     public String describe(String name) {
         try {
             return lookup(name).getXMLDesc(0);

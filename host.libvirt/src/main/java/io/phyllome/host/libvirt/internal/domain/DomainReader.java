@@ -156,6 +156,13 @@ public final class DomainReader {
         return spec.build();
     }
 
+    /** The file of the domain's UEFI variables its definition names; empty when libvirt chooses it. */
+    public static String nvram(String xml) {
+        Element os = XmlReader.firstChild(XmlReader.parse(xml, "domain XML").getDocumentElement(), "os");
+        Element nvram = os == null ? null : XmlReader.firstChild(os, "nvram");
+        return nvram == null ? "" : nvram.getTextContent().trim();
+    }
+
     /** The profile options the platform recorded in the domain's metadata. */
     public static Map<String, String> options(String xml) {
         Map<String, String> options = new TreeMap<>();
