@@ -82,7 +82,6 @@ final class Host {
         }
     }
 
-    /** Best effort, for cleaning up after a failed test: runs a command and ignores how it ends. */
     /**
      * After a failed test: removes what a VM named {@code name} may have left in the system daemon —
      * the domain with its NVRAM and TPM state, and its disks in {@code disks} with their keys.
@@ -108,6 +107,7 @@ final class Host {
         }
     }
 
+    /** Best effort, for cleaning up after a failed test: runs a command and ignores how it ends. */
     static void quietly(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

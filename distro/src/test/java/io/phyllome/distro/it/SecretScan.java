@@ -65,20 +65,10 @@ final class SecretScan {
         if (!Files.exists(path)) {
             return List.of();
         }
-        byte[] needle = key.getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile).filter(f -> contains(f, needle)).map(Path::toString).toList();
+            return walk.filter(Files::isRegularFile).filter(f -> Host.read(f).contains(key)).map(Path::toString).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean contains(Path file, byte[] needle) {
-        try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            return text.contains(new String(needle, StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            return false; // gone meanwhile
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.phyllome.host.vm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,5 +24,12 @@ public record VmInfo(String name, String uuid, VmState state, String profile, bo
         Objects.requireNonNull(name, "name");
         disks = List.copyOf(disks);
         findings = List.copyOf(findings);
+    }
+
+    /** This VM with {@code more} findings after its own. */
+    public VmInfo withFindings(List<String> more) {
+        List<String> all = new ArrayList<>(findings);
+        all.addAll(more);
+        return new VmInfo(name, uuid, state, profile, profileInstalled, memory, cpus, disks, all);
     }
 }

@@ -117,15 +117,14 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         if (lint == null) {
             return created;
         }
-        List<String> findings = new ArrayList<>(created.findings());
+        List<String> findings = new ArrayList<>();
         try {
             lint.lint(created.name()).forEach(f -> findings.add("portability " + f));
         } catch (VmException e) { // the VM exists: creation succeeded all the same
             findings.add("warning: what ties " + created.name() + " to this host was not checked (" + e.getMessage() + "): run vm:lint "
                     + created.name());
         }
-        return new VmInfo(created.name(), created.uuid(), created.state(), created.profile(), created.profileInstalled(), created.memory(),
-                created.cpus(), created.disks(), findings);
+        return created.withFindings(findings);
     }
 
     @Override

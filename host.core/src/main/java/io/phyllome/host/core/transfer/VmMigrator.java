@@ -7,11 +7,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.hypervisor.Domain;
@@ -100,10 +98,8 @@ final class VmMigrator {
         if (dir == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Trees.delete(dir, false);
         } catch (IOException e) {
             System.getLogger(VmMigrator.class.getName()).log(System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e.getMessage());
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -337,13 +336,7 @@ public final class VmPackager implements VmPackages {
         } catch (VmException e) { // the VM exists: it runs with fresh variables all the same
             finding = Optional.of("warning: its UEFI variables were not restored (" + e.getMessage() + "): the firmware starts with fresh ones");
         }
-        if (finding.isEmpty()) {
-            return created;
-        }
-        List<String> findings = new ArrayList<>(created.findings());
-        findings.add(finding.get());
-        return new VmInfo(created.name(), created.uuid(), created.state(), created.profile(), created.profileInstalled(), created.memory(),
-                created.cpus(), created.disks(), findings);
+        return created.withFindings(finding.stream().toList());
     }
 
     private static Path bootFile(Destination destination, Path file, String name, Map<String, Path> taken) {
@@ -417,13 +410,8 @@ public final class VmPackager implements VmPackages {
 
     /** Removes a failed export: the directory if the export made it, else what it wrote inside. */
     private static void removeQuietly(Path dir, boolean existed, Exception failure) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (existed && p.equals(dir)) {
-                    continue;
-                }
-                Files.deleteIfExists(p);
-            }
+        try {
+            Trees.delete(dir, existed);
         } catch (IOException | RuntimeException cleanup) {
             failure.addSuppressed(cleanup);
         }

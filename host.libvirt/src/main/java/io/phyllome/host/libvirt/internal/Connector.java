@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.libvirt.LibvirtException;
 
@@ -21,6 +22,8 @@ final class Connector {
     static final String EMBEDDED_URI = "qemu:///embed?root=";
     /** The embedded secret driver beside an embedded QEMU driver of the same root. */
     static final String EMBEDDED_SECRETS_URI = "secret:///embed?root=";
+    /** Where the embedded secret driver keeps its secrets, below its root. */
+    static final String EMBEDDED_SECRETS = "etc/secrets";
     private static final List<Path> SYSTEM_SOCKETS = List.of(Path.of("/run/libvirt/libvirt-sock"), Path.of("/run/libvirt/virtqemud-sock"));
 
     /** An open connection and the URI it was opened with. */
@@ -44,7 +47,7 @@ final class Connector {
         List<String> failures = new ArrayList<>();
         for (String candidate : candidates) {
             try {
-                String uri = candidate.startsWith(EMBEDDED_URI) ? embedded(Path.of(candidate.substring(EMBEDDED_URI.length()))) : candidate;
+                String uri = embeddedRoot(candidate).map(Connector::embedded).orElse(candidate);
                 LibvirtProcess.acquire(); // released when the connection closes (LibvirtHypervisor.close)
                 LibvirtConnection connection;
                 try {
@@ -61,6 +64,11 @@ final class Connector {
         }
         throw new VmException("cannot connect to libvirt (" + String.join("; ", failures)
                 + "): install libvirt-daemon-system and start libvirtd, or set the URI in the configuration " + LibvirtConfig.PID);
+    }
+
+    /** The root of an embedded driver's URI; empty for any other URI. */
+    static Optional<Path> embeddedRoot(String uri) {
+        return uri.startsWith(EMBEDDED_URI) ? Optional.of(Path.of(uri.substring(EMBEDDED_URI.length()))) : Optional.empty();
     }
 
     /** The embedded driver's URI for {@code root}, creating the root and its short link as needed. */

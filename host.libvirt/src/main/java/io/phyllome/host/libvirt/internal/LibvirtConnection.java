@@ -1,5 +1,7 @@
 package io.phyllome.host.libvirt.internal;
 
+import java.util.Arrays;
+
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.jna.ConnectionPointer;
@@ -54,6 +56,15 @@ final class LibvirtConnection extends Connect {
     String expandGuestCpu(String arch, String machine, String virtType, String cpuXml) {
         return take(calls().virConnectBaselineHypervisorCPU(vcp, null, arch, machine, virtType, new String[] { cpuXml }, 1,
                 BASELINE_EXPAND_FEATURES));
+    }
+
+    /** The active network named {@code default}, or null for user-mode networking (no such network, or no network driver as in the embedded driver). */
+    String defaultNetwork() {
+        try {
+            return Arrays.asList(listNetworks()).contains("default") ? "default" : null;
+        } catch (LibvirtException e) {
+            return null;
+        }
     }
 
     private static DomainCapabilitiesCall calls() {

@@ -127,7 +127,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         }
         HostCapabilities host = capabilities();
         Path serialLog = directory("logs").resolve(name + ".serial.log");
-        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), defaultNetwork(), serialLog).render();
+        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), connection().defaultNetwork(), serialLog).render();
         try {
             return read(connection().domainDefineXML(xml));
         } catch (LibvirtException e) {
@@ -237,7 +237,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             return Optional.of(Path.of(explicit));
         }
         if (embedded()) {
-            return Optional.of(Path.of(uri.substring(Connector.EMBEDDED_URI.length()), "lib", "qemu", "nvram", name + "_VARS.fd"));
+            return Optional.of(Connector.embeddedRoot(uri).orElseThrow().resolve("lib/qemu/nvram").resolve(name + "_VARS.fd"));
         }
         return Connector.SYSTEM_URI.equals(uri) ? Optional.of(Path.of("/var/lib/libvirt/qemu/nvram", name + "_VARS.fd")) : Optional.empty();
     }
@@ -414,7 +414,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         }
         if (embeddedSecrets == null) {
             try {
-                embeddedSecrets = new Connect(Connector.EMBEDDED_SECRETS_URI + uri.substring(Connector.EMBEDDED_URI.length()));
+                embeddedSecrets = new Connect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri).orElseThrow());
             } catch (LibvirtException e) {
                 throw Errors.of("open the embedded driver's secret store", e);
             }
@@ -425,7 +425,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     /** Where the embedded secret driver keeps its secrets; empty with a daemon. */
     private synchronized Optional<Path> embeddedSecretFiles() {
         connection();
-        return embedded() ? Optional.of(Path.of(uri.substring(Connector.EMBEDDED_URI.length()), "etc", "secrets")) : Optional.empty();
+        return Connector.embeddedRoot(uri).map(root -> root.resolve(Connector.EMBEDDED_SECRETS));
     }
 
     private boolean embedded() {
@@ -481,15 +481,6 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             return DomainReader.read(domain.getXMLDesc(0), state(domain.getInfo().state));
         } catch (LibvirtException e) {
             throw Errors.of("read a VM's definition", e);
-        }
-    }
-
-    /** The active libvirt network named {@code default}, or none (user-mode networking). */
-    private String defaultNetwork() {
-        try {
-            return Arrays.asList(connection().listNetworks()).contains("default") ? "default" : null;
-        } catch (LibvirtException e) {
-            return null; // no network driver, as in the embedded driver
         }
     }
 

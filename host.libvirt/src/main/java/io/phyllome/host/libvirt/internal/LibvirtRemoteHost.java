@@ -51,20 +51,16 @@ final class LibvirtRemoteHost implements RemoteHost {
         this.embeddedSecrets = embeddedSecrets;
         this.logs = logs;
         this.secrets = embeddedSecrets == null ? new SecretStore(() -> connection, () -> uri, Optional::empty)
-                : new SecretStore(() -> embeddedSecrets, () -> uri, () -> Optional.of(embeddedRoot(uri).resolve("etc/secrets")));
-    }
-
-    private static Path embeddedRoot(String uri) {
-        return Path.of(uri.substring(Connector.EMBEDDED_URI.length()));
+                : new SecretStore(() -> embeddedSecrets, () -> uri, () -> Connector.embeddedRoot(uri).map(root -> root.resolve(Connector.EMBEDDED_SECRETS)));
     }
 
     /** @param stateDir this host's state directory, whose disk pool the other host has by the same name */
     static LibvirtRemoteHost open(String uri, String poolName, Path stateDir) {
-        boolean embedded = uri.startsWith(Connector.EMBEDDED_URI);
+        Path root = Connector.embeddedRoot(uri).orElse(null);
+        boolean embedded = root != null;
         if (embedded && !poolName.isEmpty()) {
             throw new VmException("the embedded driver has no storage pools: its disks go to the disks directory beside its root; leave out --pool");
         }
-        Path root = embedded ? embeddedRoot(uri) : null;
         String target = embedded ? Connector.embedded(root) : uri; // creates the root: before the process is acquired
         LibvirtConnection connection;
         Connect secretsConnection = null;
@@ -226,7 +222,7 @@ final class LibvirtRemoteHost implements RemoteHost {
     public Domain define(DomainDefinition definition) {
         HostCapabilities host = capabilities();
         String name = definition.spec().name();
-        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), defaultNetwork(), logs.resolve(name + ".serial.log")).render();
+        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), connection.defaultNetwork(), logs.resolve(name + ".serial.log")).render();
         try {
             connection.domainDefineXML(xml);
             return DomainReader.read(connection.domainLookupByName(name).getXMLDesc(0), VmState.SHUT_OFF);
@@ -256,14 +252,6 @@ final class LibvirtRemoteHost implements RemoteHost {
             secrets.delete(secretUuid);
         }
         StoragePoolBinding.refresh(pool.pool());
-    }
-
-    private String defaultNetwork() {
-        try {
-            return Arrays.asList(connection.listNetworks()).contains("default") ? "default" : null;
-        } catch (LibvirtException e) {
-            return null;
-        }
     }
 
     @Override

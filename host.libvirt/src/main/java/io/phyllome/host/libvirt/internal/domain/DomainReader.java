@@ -29,7 +29,10 @@ public final class DomainReader {
     }
 
     public static Domain read(String xml, VmState state) {
-        Element domain = XmlReader.parse(xml, "domain XML").getDocumentElement();
+        return read(XmlReader.parse(xml, "domain XML").getDocumentElement(), state);
+    }
+
+    private static Domain read(Element domain, VmState state) {
         String name = childText(domain, "name");
         String uuid = childText(domain, "uuid");
         long memoryKiB = Long.parseLong(childText(domain, "memory").trim());
@@ -144,9 +147,9 @@ public final class DomainReader {
      */
     public static VmSpec spec(String xml) {
         Element domain = XmlReader.parse(xml, "domain XML").getDocumentElement();
-        Domain read = read(xml, VmState.UNKNOWN);
+        Domain read = read(domain, VmState.UNKNOWN);
         VmSpec.Builder spec = VmSpec.builder(read.profile(), read.name()).memory(read.memory()).cpus(read.cpus());
-        options(xml).forEach(spec::option);
+        options(domain).forEach(spec::option);
         Element os = XmlReader.firstChild(domain, "os");
         String kernel = os == null ? "" : childText(os, "kernel");
         if (!kernel.isEmpty()) {
@@ -165,8 +168,12 @@ public final class DomainReader {
 
     /** The profile options the platform recorded in the domain's metadata. */
     public static Map<String, String> options(String xml) {
+        return options(XmlReader.parse(xml, "domain XML").getDocumentElement());
+    }
+
+    private static Map<String, String> options(Element domain) {
         Map<String, String> options = new TreeMap<>();
-        NodeList elements = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagNameNS(MetadataXml.PHYLLOME_NS, "option");
+        NodeList elements = domain.getElementsByTagNameNS(MetadataXml.PHYLLOME_NS, "option");
         for (int i = 0; i < elements.getLength(); i++) {
             Element option = (Element) elements.item(i);
             options.put(option.getAttribute("name"), option.getAttribute("value"));
