@@ -7,7 +7,10 @@
 #                 libxml2-utils, ... and implies --daemons
 #   --daemons     start virtlogd and libvirtd when they are not running (no systemd needed),
 #                 wait for qemu:///system to answer, start the 'default' network if defined
-#   --no-install  do not install packages (only the daemons part)
+#   --no-install  do not install packages (only the host's devices and directories, and the
+#                 daemons part)
+# Always: /dev/kvm and /run/libvirt as udev and libvirtd leave them on a Debian host (one
+# without udev or systemd lacks that, and libvirt then re-probes QEMU or locks swtpm out).
 #
 # Idempotent and quiet: prints one line per action it takes, nothing otherwise.
 # Runs as root, or uses sudo when not root.
@@ -22,13 +25,14 @@ for a in "$@"; do
         --test) MODE=test ;;
         --daemons) DAEMONS=1 ;;
         --no-install) INSTALL=0 ;;
-        -h|--help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) echo "host-setup: unknown argument: $a (see --help)" >&2; exit 2 ;;
     esac
 done
 [ "$MODE" = test ] && DAEMONS=1
 
-say() { echo "host-setup: $*"; }
+# Messages go to stderr: ./phyllome runs this before a command whose output scripts read.
+say() { echo "host-setup: $*" >&2; }
 die() { echo "host-setup: error: $*" >&2; exit 1; }
 
 SUDO=()
@@ -81,6 +85,28 @@ if [ "$INSTALL" = 1 ]; then
         fi
         rm -f "$log"
     fi
+fi
+
+# ---- the host as udev and systemd would leave it ---------------------------
+# /dev/kvm root:kvm 0660, as Debian's udev rule makes it. A node only root can open makes
+# libvirt, which checks it as the QEMU user, discard its QEMU capability cache on every call
+# and probe both emulators again (10-30 s each).
+if [ -c /dev/kvm ] && getent group kvm >/dev/null; then
+    if [ "$(stat -c %G /dev/kvm)" != kvm ] || [ $((0$(stat -c %a /dev/kvm) & 060)) -ne $((060)) ]; then
+        say "/dev/kvm: group kvm, mode 0660 (as udev would set it)"
+        "${SUDO[@]}" chgrp kvm /dev/kvm
+        "${SUDO[@]}" chmod 0660 /dev/kvm
+    fi
+fi
+# /run/libvirt 0755, as libvirtd makes it. libvirt's embedded driver makes it 0700 when it
+# comes first, a daemon started later keeps that, and swtpm (user tss) then cannot reach
+# its socket below it: every TPM guest fails to start.
+if [ ! -d /run/libvirt ]; then
+    say "/run/libvirt: created with mode 0755 (as libvirtd makes it)"
+    "${SUDO[@]}" mkdir -m 0755 /run/libvirt
+elif [ $((0$(stat -c %a /run/libvirt) & 05)) -ne 5 ]; then
+    say "/run/libvirt: mode 0755 (swtpm must reach its sockets below it)"
+    "${SUDO[@]}" chmod 0755 /run/libvirt
 fi
 
 [ "$DAEMONS" = 1 ] || exit 0

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -17,12 +21,17 @@ import io.phyllome.host.core.shell.HostChecks.Status;
 /**
  * The checks of {@code virt-host-validate qemu} that matter for this platform, made directly on
  * the files of a local host: the network devices, the cgroup controllers libvirt puts VMs in, and
- * the IOMMU that device passthrough needs. (Hardware virtualization is {@link HostChecks}'s.)
+ * the IOMMU that device passthrough needs; and what udev and libvirtd leave on a Debian host and a
+ * host without them may lack: {@code /dev/kvm} open to the QEMU user, and a {@code /run/libvirt}
+ * that swtpm can traverse. (Hardware virtualization is {@link HostChecks}'s.)
  */
 final class HostDeviceChecks {
 
     /** The controllers virt-host-validate requires, in cgroup v1's names. */
     private static final List<String> CONTROLLERS = List.of("cpu", "cpuacct", "cpuset", "memory", "devices", "blkio");
+    /** The user and group Debian's libvirt runs QEMU as, and checks {@code /dev/kvm} for. */
+    private static final String QEMU_USER = "libvirt-qemu";
+    private static final String QEMU_GROUP = "kvm";
 
     private HostDeviceChecks() {
     }
@@ -45,7 +54,56 @@ final class HostDeviceChecks {
                 : new Check(Status.WARN, "/dev/vhost-net", "missing, so virtio networking is slower: load the vhost_net module (modprobe vhost_net)"));
         checks.add(cgroups(root));
         checks.add(iommu(root, passthroughAllowed));
+        kvmDevice(root.resolve("dev/kvm")).ifPresent(checks::add);
+        runDirectory(root.resolve("run/libvirt")).ifPresent(checks::add);
         return checks;
+    }
+
+    /**
+     * libvirt checks {@code /dev/kvm} as the QEMU user; when that user cannot open it (no udev to
+     * make it root:kvm 0660) while QEMU, probed as root, could, libvirt throws its capability
+     * cache away on every call and probes QEMU again, 10-30 s a time. Absent: nothing to check.
+     */
+    static Optional<Check> kvmDevice(Path kvm) {
+        if (!Files.exists(kvm)) {
+            return Optional.empty();
+        }
+        String subject = "/dev/kvm";
+        try {
+            PosixFileAttributes a = Files.readAttributes(kvm, PosixFileAttributes.class);
+            Set<PosixFilePermission> p = a.permissions();
+            boolean open = p.containsAll(Set.of(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE))
+                    || a.group().getName().equals(QEMU_GROUP) && p.containsAll(Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE))
+                    || a.owner().getName().equals(QEMU_USER) && p.containsAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            String mode = a.owner().getName() + ":" + a.group().getName() + " " + PosixFilePermissions.toString(p);
+            return Optional.of(open ? new Check(Status.PASS, subject, mode + ": open to QEMU's user")
+                    : new Check(Status.WARN, subject, mode + ": QEMU's user (" + QEMU_USER + ", group " + QEMU_GROUP + ") cannot open it, so libvirt"
+                            + " probes QEMU again on every call (10-30 s each): chgrp kvm /dev/kvm && chmod 0660 /dev/kvm (what udev does;"
+                            + " tools/host-setup.sh does it on a host without udev)"));
+        } catch (IOException e) {
+            return Optional.of(new Check(Status.WARN, subject, "cannot inspect " + kvm + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * swtpm runs as tss and makes its socket below {@code /run/libvirt/qemu/swtpm}: a
+     * {@code /run/libvirt} others cannot traverse (libvirt's embedded driver makes it 0700 when it
+     * comes before the daemon) makes every TPM guest of the daemon fail to start.
+     */
+    static Optional<Check> runDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        String subject = "/run/libvirt";
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(dir);
+            return Optional.of(p.contains(PosixFilePermission.OTHERS_EXECUTE)
+                    ? new Check(Status.PASS, subject, PosixFilePermissions.toString(p) + ": swtpm reaches its sockets below it")
+                    : new Check(Status.FAIL, subject, PosixFilePermissions.toString(p) + ": swtpm (user tss) cannot reach its socket below it,"
+                            + " so TPM guests of the libvirt daemon fail to start: chmod 755 /run/libvirt"));
+        } catch (IOException e) {
+            return Optional.of(new Check(Status.WARN, subject, "cannot inspect " + dir + ": " + e.getMessage()));
+        }
     }
 
     private static Check cgroups(Path root) {

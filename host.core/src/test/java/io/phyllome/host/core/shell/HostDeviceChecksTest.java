@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,5 +92,59 @@ class HostDeviceChecksTest {
         assertTrue(HostDeviceChecks.local("qemu:///embed?root=/var/lib/phyllome/libvirt"));
         assertTrue(HostDeviceChecks.local("qemu+ssh://localhost/system"));
         assertFalse(HostDeviceChecks.local("qemu+ssh://other.example/system"));
+    }
+
+    @Test
+    void aKvmNodeOnlyRootCanOpenWarnsWithUdevsFix() throws IOException {
+        file("dev/kvm", "");
+        Path kvm = root.resolve("dev/kvm");
+        Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-------"));
+
+        HostChecks.Check check = HostDeviceChecks.kvmDevice(kvm).orElseThrow();
+        assertEquals(HostChecks.Status.WARN, check.status(), check.toString());
+        assertTrue(check.detail().contains("chgrp kvm /dev/kvm && chmod 0660 /dev/kvm"), check.detail());
+
+        Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertEquals(HostChecks.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+    }
+
+    @Test
+    void aKvmNodeOfGroupKvmPasses() throws IOException {
+        UserPrincipalLookupService users = root.getFileSystem().getUserPrincipalLookupService();
+        GroupPrincipal kvmGroup;
+        try {
+            kvmGroup = users.lookupPrincipalByGroupName("kvm");
+        } catch (UserPrincipalNotFoundException e) {
+            Assumptions.abort("no group kvm on this machine (libvirt's packages make it)");
+            return;
+        }
+        file("dev/kvm", "");
+        Path kvm = root.resolve("dev/kvm");
+        Files.getFileAttributeView(kvm, PosixFileAttributeView.class).setGroup(kvmGroup);
+        Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-rw----"));
+
+        assertEquals(HostChecks.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+        Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(HostChecks.Status.WARN, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+    }
+
+    @Test
+    void aRunDirectoryOthersCannotTraverseFailsWithItsFix() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("run/libvirt"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+
+        HostChecks.Check check = checks(false).get("/run/libvirt");
+        assertEquals(HostChecks.Status.FAIL, check.status(), check.toString());
+        assertTrue(check.detail().contains("chmod 755 /run/libvirt"), check.detail());
+
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertEquals(HostChecks.Status.PASS, checks(false).get("/run/libvirt").status());
+    }
+
+    @Test
+    void absentKvmAndRunDirectoryAreNotChecked() {
+        Map<String, HostChecks.Check> checks = checks(false);
+        assertFalse(checks.containsKey("/dev/kvm"));
+        assertFalse(checks.containsKey("/run/libvirt"));
     }
 }

@@ -73,6 +73,7 @@ final class Connector {
 
     /** The embedded driver's URI for {@code root}, creating the root and its short link as needed. */
     static String embedded(Path root) {
+        SharedRunDirectory.prepare();
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
