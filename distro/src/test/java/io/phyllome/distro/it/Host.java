@@ -85,17 +85,23 @@ final class Host {
     /**
      * After a failed test: removes what a VM named {@code name} may have left in the system daemon —
      * the domain with its NVRAM and TPM state, and its disks in {@code disks} with their keys.
+     * Best effort: it never fails.
      */
     static void removeLeftovers(String name, Path disks) {
         if (name == null) {
             return;
         }
-        if (systemDomains().contains(name)) {
-            quietly("virsh", "-c", SYSTEM, "destroy", name);
-            quietly("virsh", "-c", SYSTEM, "undefine", "--nvram", "--tpm", name);
-        }
+        // never throws: a cleanup that fails half-way would leave the rest behind
+        quietly("virsh", "-c", SYSTEM, "destroy", name);
+        quietly("virsh", "-c", SYSTEM, "undefine", "--nvram", "--tpm", name);
         String prefix = disks.resolve(name + "-").toString();
-        for (String line : systemSecrets()) {
+        List<String> secrets;
+        try {
+            secrets = systemSecrets();
+        } catch (AssertionError | UncheckedIOException e) {
+            secrets = List.of(); // no daemon: nothing of it to remove (./test's leftover check reports the rest)
+        }
+        for (String line : secrets) {
             if (line.contains(" " + prefix)) {
                 quietly("virsh", "-c", SYSTEM, "secret-undefine", line.trim().split("\\s+")[0]);
             }
