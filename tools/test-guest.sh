@@ -136,8 +136,9 @@ install -m 0755 "$WORK/bb/bin/busybox" "$R/bin/busybox"
 done
 
 # Modules to load (in this order, dependencies first; missing ones are skipped).
+# button and evdev: the ACPI power button, which a guest booted with phyllome.stay waits for.
 WANTED=(virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_blk
-        virtio_net virtio_rng virtio_console)
+        virtio_net virtio_rng virtio_console button evdev)
 declare -A FILE_OF=() SEEN=()
 while IFS= read -r rel; do
     name=${rel##*/}; name=${name%%.ko*}; name=${name//-/_}
@@ -188,10 +189,12 @@ for m in $(cat /etc/modules); do
 done
 marker=booted
 write=
+stay=
 for arg in $(cat /proc/cmdline); do
     case "$arg" in
         phyllome.marker=*) marker=${arg#phyllome.marker=} ;;
         phyllome.write=*) write=${arg#phyllome.write=} ;;
+        phyllome.stay) stay=1 ;;
     esac
 done
 echo "PHYLLOME-MARKER $marker"
@@ -220,6 +223,21 @@ if [ -b /dev/vda ]; then
     fi
 fi
 echo "PHYLLOME-UPTIME $(cut -d' ' -f1 /proc/uptime)"
+# phyllome.stay: run until the ACPI power button is pressed (a graceful shutdown request), then
+# say so and power off, as a guest's init would.
+if [ -n "$stay" ]; then
+    button=
+    for name in /sys/class/input/event*/device/name; do
+        case "$(cat "$name" 2>/dev/null)" in *"Power Button"*) button=/dev/input/$(basename "$(dirname "$(dirname "$name")")") ;; esac
+    done
+    if [ -n "$button" ]; then
+        echo "PHYLLOME-STAYING"
+        dd if="$button" bs=1 count=1 >/dev/null 2>&1
+        echo "PHYLLOME-ACPI-SHUTDOWN"
+    else
+        echo "PHYLLOME-INFO no ACPI power button"
+    fi
+fi
 poweroff -f
 echo "PHYLLOME-INFO poweroff failed"
 while :; do sleep 1; done

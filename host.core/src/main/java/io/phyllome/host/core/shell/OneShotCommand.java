@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Converter;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -92,20 +91,7 @@ public class OneShotCommand {
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             try (CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in), out, err)) {
-                Object result = session.execute(line);
-                if (result != null) {
-                    out.println(session.format(result, Converter.INSPECT));
-                }
-                return 0;
-            } catch (Exception e) {
-                err.println("error: " + CommandLine.message(e));
-                if (System.getenv("PHYLLOME_DEBUG") != null) {
-                    e.printStackTrace(err);
-                }
-                return 1;
-            } finally {
-                out.flush();
-                err.flush();
+                return CommandRunner.run(session, line, out, err);
             }
         }
     }

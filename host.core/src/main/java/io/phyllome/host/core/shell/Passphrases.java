@@ -1,17 +1,17 @@
 package io.phyllome.host.core.shell;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
 
 import io.phyllome.host.vm.VmException;
 
-/** Reads a passphrase without echo from the console, or as one line from standard input; never prints it. */
+/** Reads a passphrase without echo from the user's terminal, or as one line from standard input; never prints it. */
 final class Passphrases {
 
     private Passphrases() {
@@ -19,17 +19,19 @@ final class Passphrases {
 
     /** @param confirm ask twice (for a new passphrase) when interactive */
     static byte[] read(CommandSession session, String what, boolean confirm) throws IOException {
-        Console console = System.console();
-        if (console != null) {
-            char[] first = console.readPassword("%s: ", what);
-            char[] second = confirm ? console.readPassword("%s again: ", what) : first;
+        Optional<Terminal> terminal = Terminal.of(session);
+        if (terminal.isPresent()) {
+            char[] first = terminal.get().readSecret(what + ": ");
+            char[] second = confirm && first != null ? terminal.get().readSecret(what + " again: ") : first;
             try {
                 if (first == null || !Arrays.equals(first, second)) {
                     throw new VmException("the passphrases differ: nothing was changed");
                 }
                 return toUtf8(first);
             } finally {
-                Arrays.fill(first, ' ');
+                if (first != null) {
+                    Arrays.fill(first, ' ');
+                }
                 if (second != null) {
                     Arrays.fill(second, ' ');
                 }

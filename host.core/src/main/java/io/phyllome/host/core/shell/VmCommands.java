@@ -180,16 +180,10 @@ public class VmCommands {
 
     /** Asks a yes/no question on an interactive console; elsewhere the caller must have said. */
     private static boolean confirm(CommandSession session, String question, String name) throws IOException {
-        if (System.console() == null || session == null) {
-            throw new VmException("VM '" + name + "' has disks: add --with-disks to delete them too, or --keep-disks to keep them");
-        }
-        session.getConsole().print(question + " [y/N] ");
-        session.getConsole().flush();
-        StringBuilder answer = new StringBuilder();
-        for (int c; (c = session.getKeyboard().read()) != -1 && c != '\n';) {
-            answer.append((char) c);
-        }
-        return answer.toString().trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        Terminal terminal = Terminal.of(session).orElseThrow(
+                () -> new VmException("VM '" + name + "' has disks: add --with-disks to delete them too, or --keep-disks to keep them"));
+        String answer = terminal.readLine(question + " [y/N] ");
+        return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
     }
 
     @Descriptor("print a VM's libvirt domain XML")

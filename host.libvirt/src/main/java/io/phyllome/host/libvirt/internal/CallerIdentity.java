@@ -5,8 +5,10 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
- * Gives the calling thread libvirt's system identity, which the embedded driver needs to read a
- * disk key from its secret driver when it starts QEMU.
+ * Gives the calling thread what the embedded driver needs to read a disk key from its secret
+ * driver when it starts QEMU: libvirt's system identity, and the embedded secret connection as
+ * the thread's secret connection (without it libvirt opens {@code secret:///system}, which is
+ * the daemon's, or no one's on a host without one).
  *
  * <p>libvirt's daemons set an identity on each thread that serves a client; a process that embeds
  * the driver calls it on its own threads, which have none, and starting a VM with an encrypted
@@ -23,27 +25,39 @@ final class CallerIdentity {
         Pointer virIdentityGetSystem();
 
         int virIdentitySetCurrent(Pointer identity);
+
+        int virSetConnectSecret(Pointer connection);
     }
 
     private static final ThreadLocal<Boolean> SET = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Pointer> SECRETS = new ThreadLocal<>();
     private static volatile IdentityCalls calls;
     private static volatile boolean unavailable;
 
     private CallerIdentity() {
     }
 
-    /** Makes sure the calling thread has the system identity; cheap after the first call per thread. */
-    static void ensure() {
-        if (SET.get() || unavailable) {
+    /**
+     * Makes sure the calling thread has the system identity and {@code secrets} as its secret
+     * connection; cheap after the first call per thread.
+     */
+    static void ensure(EmbeddedSecretConnect secrets) {
+        if (unavailable) {
             return;
         }
         try {
             if (calls == null) {
                 calls = Native.load("virt", IdentityCalls.class);
             }
-            Pointer system = calls.virIdentityGetSystem();
-            if (system != null && calls.virIdentitySetCurrent(system) == 0) {
-                SET.set(true); // the thread holds the identity from now on; one per thread, never freed
+            if (!SET.get()) {
+                Pointer system = calls.virIdentityGetSystem();
+                if (system != null && calls.virIdentitySetCurrent(system) == 0) {
+                    SET.set(true); // the thread holds the identity from now on; one per thread, never freed
+                }
+            }
+            Pointer handle = secrets.handle();
+            if (!handle.equals(SECRETS.get()) && calls.virSetConnectSecret(handle) == 0) {
+                SECRETS.set(handle); // libvirt keeps no reference: the connection lives as long as the adapter
             }
         } catch (UnsatisfiedLinkError e) {
             unavailable = true;

@@ -79,6 +79,7 @@ final class Connector {
         } catch (IOException e) {
             throw new VmException("cannot create " + root + " for the embedded libvirt driver: " + e.getMessage(), e);
         }
+        EmbeddedDriverConfig.writeIfAbsent(root);
         EmbeddedRoot.link(root);
         return EMBEDDED_URI + EmbeddedRoot.reachable(root);
     }

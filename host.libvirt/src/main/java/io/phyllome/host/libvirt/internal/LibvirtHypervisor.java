@@ -71,7 +71,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     private LibvirtConnection connect;
     private String uri;
     /** The embedded driver's secret driver, which keeps its own connection; null otherwise. */
-    private Connect embeddedSecrets;
+    private EmbeddedSecretConnect embeddedSecrets;
     private HostCapabilities capabilities;
     private final SecretStore secrets = new SecretStore(this::secretConnection, () -> uri, this::embeddedSecretFiles);
 
@@ -401,7 +401,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             uri = opened.uri();
         }
         if (embedded()) {
-            CallerIdentity.ensure(); // the embedded driver reads disk keys as its caller
+            CallerIdentity.ensure(embeddedSecrets()); // the embedded driver reads disk keys as its caller
         }
         return connect;
     }
@@ -409,12 +409,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     /** The connection that keeps disk keys: the embedded driver's secret driver has its own. */
     private synchronized Connect secretConnection() {
         LibvirtConnection c = connection();
-        if (!embedded()) {
-            return c;
-        }
+        return embedded() ? embeddedSecrets() : c;
+    }
+
+    /** The embedded secret driver beside the embedded QEMU driver, opened on first use. */
+    private synchronized EmbeddedSecretConnect embeddedSecrets() {
         if (embeddedSecrets == null) {
             try {
-                embeddedSecrets = new Connect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri).orElseThrow());
+                embeddedSecrets = new EmbeddedSecretConnect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri).orElseThrow());
             } catch (LibvirtException e) {
                 throw Errors.of("open the embedded driver's secret store", e);
             }
