@@ -232,8 +232,12 @@ if [ -n "$stay" ]; then
     done
     if [ -n "$button" ]; then
         echo "PHYLLOME-STAYING"
-        dd if="$button" bs=1 count=1 >/dev/null 2>&1
-        echo "PHYLLOME-ACPI-SHUTDOWN"
+        # one input event (24 bytes on x86_64; evdev refuses shorter reads)
+        if dd if="$button" bs=24 count=1 >/dev/null 2>&1; then
+            echo "PHYLLOME-ACPI-SHUTDOWN"
+        else
+            echo "PHYLLOME-INFO cannot read the power button $button"
+        fi
     else
         echo "PHYLLOME-INFO no ACPI power button"
     fi

@@ -87,6 +87,17 @@ final class OneShot {
         return exec(command, prefix, new File("/dev/null"));
     }
 
+    /** The same with {@code input} on its standard input. */
+    static Result exec(List<String> command, Path prefix, String input) {
+        Path in = prefix.resolveSibling(prefix.getFileName() + ".in");
+        try {
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+            return exec(command, prefix, in.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Result exec(List<String> command, Path prefix, File input) {
         Path out = prefix.resolveSibling(prefix.getFileName() + ".out");
         Path err = prefix.resolveSibling(prefix.getFileName() + ".err");

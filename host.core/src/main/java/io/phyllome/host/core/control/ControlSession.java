@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,8 @@ final class ControlSession implements Runnable {
             refuse(e.getMessage());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "a control session ended: " + e.getMessage());
+        } catch (RejectedExecutionException e) {
+            close(); // the service is stopping
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -108,17 +109,22 @@ public class ControlSocket {
                 continue;
             }
             FrameChannel frames = new FrameChannel(client);
-            if (!sessions.tryAcquire()) {
-                threads.execute(() -> busy(frames));
-                continue;
-            }
-            threads.execute(() -> {
-                try {
-                    new ControlSession(frames, processor, this::awaitReady, greeting, threads, timer).run();
-                } finally {
-                    sessions.release();
+            try {
+                if (!sessions.tryAcquire()) {
+                    threads.execute(() -> busy(frames));
+                    continue;
                 }
-            });
+                threads.execute(() -> {
+                    try {
+                        new ControlSession(frames, processor, this::awaitReady, greeting, threads, timer).run();
+                    } finally {
+                        sessions.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                closeQuietly(frames); // accepted while the service stops
+                return;
+            }
         }
     }
 
@@ -154,6 +160,14 @@ public class ControlSocket {
             shell = ready;
         }
         shell.await();
+    }
+
+    private static void closeQuietly(FrameChannel frames) {
+        try {
+            frames.close();
+        } catch (IOException e) {
+            // gone already
+        }
     }
 
     private static void busy(FrameChannel frames) {

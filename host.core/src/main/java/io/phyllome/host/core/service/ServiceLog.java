@@ -38,6 +38,12 @@ final class ServiceLog {
                 super.publish(record);
                 flush();
             }
+
+            /** The JDK closes handlers as the JVM exits: standard output must stay open for the stop's lines. */
+            @Override
+            public synchronized void close() {
+                flush();
+            }
         };
         out.setLevel(Level.ALL);
         root.addHandler(out);

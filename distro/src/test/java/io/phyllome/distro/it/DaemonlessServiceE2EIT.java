@@ -1,0 +1,88 @@
+package io.phyllome.distro.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The service on a host with no libvirt daemon at all (issue 14): no {@code libvirtd}, no
+ * {@code virtlogd}. {@code ./phyllome serve} runs libvirt's embedded driver; {@code ./phyllome}
+ * commands reach it through the control socket; a guest with the default encrypted disk starts
+ * and runs as long as the service; stopping the service (SIGTERM, as systemd stops it) shuts the
+ * guest down through ACPI — the guest sees the power button — before the process ends.
+ */
+public class DaemonlessServiceE2EIT {
+
+    private static final List<String> DAEMONS = List.of("libvirtd", "virtqemud", "virtlogd", "virtlockd", "virtsecretd");
+
+    private final String name = TestGuest.uniqueName("it-svc");
+    private final String marker = TestGuest.random(8);
+    private final Path state = Path.of("/tmp", "phy-" + TestGuest.random(3));
+    private final Path launcher = Path.of(TestPlatform.required("phyllome.it.launcher"));
+
+    @Test
+    public void anEncryptedGuestRunsWithNoDaemonAndIsShutDownWithTheService() {
+        stopDaemons();
+        Path serial = state.resolve("logs").resolve(name + ".serial.log");
+        try (Service service = new Service(state, null).start()) {
+            assertTrue("the service answers: " + Host.read(service.log()), Files.exists(service.socket()));
+            OneShot.Result info = ok(service.run("host:info"));
+            assertTrue("the service runs the embedded driver:\n" + info, info.out().contains("qemu:///embed"));
+
+            ok(service.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
+                    "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=ttyS0 phyllome.marker=" + marker + " phyllome.stay",
+                    "linux", name));
+            Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
+            assertTrue("the default disk is encrypted", Host.qemuImgInfo(disk).contains("\"luks\""));
+            ok(service.run("vm:start", name));
+            TestGuest.awaitBoot(serial, marker);
+            Osgi.await("the guest waits for the power button", Duration.ofSeconds(60), () -> Host.read(serial).contains("PHYLLOME-STAYING"));
+            assertEquals("no libvirt daemon ran at any time", List.of(), runningDaemons());
+            assertTrue("vm:list through the service: " + service.run("vm:list"), service.run("vm:list").out().contains(name + " "));
+
+            service.stop(Duration.ofSeconds(150));
+            assertTrue("the guest saw the ACPI power button before the service ended:\n" + Host.read(serial),
+                    Host.read(serial).contains("PHYLLOME-ACPI-SHUTDOWN"));
+            assertTrue("the service logged the shutdown:\n" + Host.read(service.log()),
+                    Host.read(service.log()).contains("shutting down 1 guest(s)"));
+            assertFalse("no QEMU of " + name + " is left", Host.run("ps", "-eo", "args").contains("guest=" + name));
+            assertFalse("the socket is gone with the service", Files.exists(service.socket()));
+
+            OneShot.Result after = ok(service.run("vm:list"));
+            assertTrue("the VM is still defined, shut off, once the service is gone:\n" + after, after.out().contains(name + " ") && after.out().contains("shut-off"));
+        }
+    }
+
+    private static OneShot.Result ok(OneShot.Result result) {
+        assertEquals(result.toString(), 0, result.exit());
+        return result;
+    }
+
+    private static void stopDaemons() {
+        Host.quietly("virsh", "-c", Host.SYSTEM, "net-destroy", "default");
+        for (String daemon : DAEMONS) {
+            Host.quietly("pkill", "-x", daemon);
+        }
+        Osgi.await("the libvirt daemons have exited", Duration.ofSeconds(20), () -> runningDaemons().isEmpty());
+    }
+
+    private static List<String> runningDaemons() {
+        return Host.run("ps", "-eo", "stat=,comm=").lines().map(String::strip).filter(l -> !l.startsWith("Z"))
+                .map(l -> l.substring(l.indexOf(' ') + 1).strip()).filter(DAEMONS::contains).toList();
+    }
+
+    /** Whatever happened: the state directory gone (the guest died with the service), the daemons running again. */
+    @After
+    public void cleanUp() {
+        Host.quietly("rm", "-rf", state.toString());
+        Host.quietly(launcher.resolveSibling("tools/host-setup.sh").toString(), "--daemons", "--no-install");
+    }
+}
