@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ./phyllome serve} as a user runs it, in a state directory of its own, and
@@ -27,7 +28,7 @@ final class Service implements AutoCloseable {
     private final Map<String, String> environment = new TreeMap<>();
     private final Path launcher = Path.of(TestPlatform.required("phyllome.it.launcher"));
     private Process process;
-    private int runs;
+    private final AtomicInteger runs = new AtomicInteger();
 
     /** @param uri the libvirt URI, or null to let the platform choose (the embedded driver when no daemon runs) */
     Service(Path state, String uri) {
@@ -83,7 +84,7 @@ final class Service implements AutoCloseable {
         environment.forEach((k, v) -> command.add(k + "=" + v));
         command.add(launcher.toString());
         command.addAll(List.of(args));
-        Path prefix = state.resolveSibling(state.getFileName() + ".run-" + (++runs));
+        Path prefix = state.resolveSibling(state.getFileName() + ".run-" + runs.incrementAndGet());
         return OneShot.exec(command, prefix, input);
     }
 

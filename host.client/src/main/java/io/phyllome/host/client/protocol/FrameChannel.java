@@ -66,6 +66,19 @@ public final class FrameChannel implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Ends a session the other side broke: no more frames from here, and what it still sends is
+     * read and dropped until it closes (closing with unread input would reset the connection
+     * and lose the last frames, the reason of the refusal among them).
+     */
+    public void finish() throws IOException {
+        channel.shutdownOutput();
+        ByteBuffer sink = ByteBuffer.allocate(8192);
+        while (channel.read(sink) >= 0) {
+            sink.clear();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

@@ -31,6 +31,7 @@ final class ControlSession implements Runnable {
     private static final System.Logger LOG = System.getLogger(ControlSession.class.getName());
     /** Ends the queue of commands: the client has gone or broke the protocol. */
     private static final Frame END = new Frame(Frame.Type.IN_END, new byte[0]);
+    private static final String NOT_A_CLIENT = "this is the phyllome control socket (protocol " + Frame.VERSION + "): use the phyllome client";
     /** How long a connection may stay silent before its hello: a silent one holds a thread. */
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
 
@@ -62,9 +63,14 @@ final class ControlSession implements Runnable {
 
     @Override
     public void run() {
-        try (frames) {
+        try {
             ScheduledFuture<?> silent = timer.schedule(this::close, HELLO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            Optional<Frame> hello = frames.read();
+            Optional<Frame> hello;
+            try {
+                hello = frames.read();
+            } catch (ProtocolException e) {
+                throw new ProtocolException(NOT_A_CLIENT + " (" + e.getMessage() + ")");
+            }
             silent.cancel(false);
             if (hello.isEmpty()) {
                 return; // connected and left: a probe
@@ -75,17 +81,19 @@ final class ControlSession implements Runnable {
             readers.execute(this::readClient);
             runCommands();
         } catch (ProtocolException e) {
-            refuse(e.getMessage());
+            refuse(e.getMessage()); // while the connection is still open: the client learns why
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "a control session ended: " + e.getMessage());
         } catch (RejectedExecutionException e) {
-            close(); // the service is stopping
+            // the service is stopping
+        } finally {
+            close();
         }
     }
 
     private static int checkHello(Frame hello) throws ProtocolException {
         if (hello.type() != Frame.Type.HELLO || hello.payload().length != 2 || hello.payload()[0] != Frame.VERSION) {
-            throw new ProtocolException("this is the phyllome control socket (protocol " + Frame.VERSION + "): use the phyllome client");
+            throw new ProtocolException(NOT_A_CLIENT);
         }
         return hello.payload()[1];
     }
@@ -157,8 +165,10 @@ final class ControlSession implements Runnable {
         try {
             frames.write(Frame.text(Frame.Type.ERR, "phyllome: " + why + "\n"));
             frames.write(Frame.exit(2));
-        } catch (IOException e) {
-            // gone already
+            timer.schedule(this::close, HELLO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS); // a client that never leaves
+            frames.finish();
+        } catch (IOException | RejectedExecutionException e) {
+            // gone already, or the service is stopping
         }
         close();
     }

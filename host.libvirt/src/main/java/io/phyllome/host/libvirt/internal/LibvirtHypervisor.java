@@ -154,11 +154,16 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     public List<Domain> list() {
         List<Domain> domains = new ArrayList<>();
         for (String name : names()) {
+            String xml;
+            VmState state;
             try {
-                domains.add(read(connection().domainLookupByName(name)));
+                org.libvirt.Domain domain = connection().domainLookupByName(name);
+                xml = domain.getXMLDesc(0);
+                state = state(domain.getInfo().state);
             } catch (LibvirtException e) {
-                // undefined between listing and reading: not there any more
+                continue; // undefined between listing and reading (another client deleted it): not there any more
             }
+            domains.add(DomainReader.read(xml, state));
         }
         return domains;
     }
