@@ -168,6 +168,9 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
             FaultInjection.point(FaultInjection.HALT_AFTER_DISKS);
             domain = target.define(new DomainDefinition(resolved, descriptor, devices, volumes));
         } catch (RuntimeException e) {
+            if (!volumes.isEmpty() && definedAnyway(target, resolved.name(), e)) {
+                throw e; // the definition may refer to the disks: they stay, and their creation records say so
+            }
             for (Volume volume : volumes) {
                 try {
                     target.remove(volume);
@@ -179,6 +182,20 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         }
         LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
         return toInfo(domain, findings);
+    }
+
+    /**
+     * Whether the VM exists although its creation failed: libvirt may have defined it and then
+     * restarted before it answered. When that cannot be told, it may: a disk kept is repaired by
+     * disk:orphans, a disk removed under a definition is lost.
+     */
+    private static boolean definedAnyway(VmCreator.Host target, String name, RuntimeException failure) {
+        try {
+            return target.hasVm(name);
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            return true;
+        }
     }
 
     @Override

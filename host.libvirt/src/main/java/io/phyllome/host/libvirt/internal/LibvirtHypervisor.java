@@ -68,12 +68,12 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     private final String configuredUri;
     private final String configuredPool;
     private StoragePoolBinding.Bound diskPool;
-    private LibvirtConnection connect;
-    private String uri;
+    /** The connection, opened again after the daemon restarted (ReconnectingConnection). */
+    private final ReconnectingConnection libvirt;
     /** The embedded driver's secret driver, which keeps its own connection; null otherwise. */
     private Connect embeddedSecrets;
     private HostCapabilities capabilities;
-    private final SecretStore secrets = new SecretStore(this::secretConnection, () -> uri, this::embeddedSecretFiles);
+    private final SecretStore secrets = new SecretStore(this::secretConnection, this::uri, this::embeddedSecretFiles);
 
     @Activate
     public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
@@ -82,6 +82,17 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         String fromFramework = context.getProperty(LibvirtConfig.URI_PROPERTY);
         this.configuredUri = fromFramework != null && !fromFramework.isBlank() ? fromFramework.trim() : config.uri().trim();
         this.configuredPool = config.pool().trim();
+        this.libvirt = new ReconnectingConnection(uri -> Connector.open(uri == null ? configuredUri : uri, stateDir));
+        libvirt.onReconnect(this::renew);
+    }
+
+    /** After a reconnect: the pool and capabilities belong to the old connection (a restarted daemon lost its transient pool). */
+    private void renew(LibvirtConnection fresh) {
+        synchronized (this) {
+            diskPool = null;
+            capabilities = null;
+        }
+        capabilities(); // learnt again now, not by the next command
     }
 
     @Deactivate
@@ -94,24 +105,21 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             }
             embeddedSecrets = null;
         }
-        if (connect != null) {
-            try {
-                connect.close();
-            } catch (LibvirtException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing " + uri + ": " + e.getMessage());
-            }
-            connect = null;
-            diskPool = null;
-            LibvirtProcess.release();
-        }
+        libvirt.close();
+        diskPool = null;
+        capabilities = null;
     }
 
     @Override
-    public synchronized HostCapabilities capabilities() {
+    public HostCapabilities capabilities() {
+        return libvirt.read(this::probedCapabilities);
+    }
+
+    private synchronized HostCapabilities probedCapabilities() {
         if (capabilities == null) {
             LibvirtConnection c = connection();
             try {
-                capabilities = CapabilityProbe.probe(c, uri);
+                capabilities = CapabilityProbe.probe(c, uri());
             } catch (LibvirtException e) {
                 throw Errors.of("read the host's capabilities", e);
             }
@@ -127,16 +135,23 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         }
         HostCapabilities host = capabilities();
         Path serialLog = directory("logs").resolve(name + ".serial.log");
-        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), connection().defaultNetwork(), serialLog).render();
-        try {
-            return read(connection().domainDefineXML(xml));
-        } catch (LibvirtException e) {
-            throw Errors.of("define VM '" + name + "'", e);
-        }
+        String network = libvirt.read(() -> connection().defaultNetwork());
+        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), network, serialLog).render();
+        return libvirt.change("define VM '" + name + "'", () -> {
+            try {
+                return read(connection().domainDefineXML(xml));
+            } catch (LibvirtException e) {
+                throw Errors.of("define VM '" + name + "'", e);
+            }
+        });
     }
 
     @Override
     public Optional<Domain> find(String name) {
+        return libvirt.read(() -> findNow(name));
+    }
+
+    private Optional<Domain> findNow(String name) {
         // one lookup, not a listing of every domain: creating or deleting a VM stays as fast on
         // a host with a thousand VMs as on an empty one
         try {
@@ -152,6 +167,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public List<Domain> list() {
+        return libvirt.read(this::listNow);
+    }
+
+    private List<Domain> listNow() {
         List<Domain> domains = new ArrayList<>();
         for (String name : names()) {
             try {
@@ -180,6 +199,13 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void undefine(String name) {
+        libvirt.change("delete VM '" + name + "'", () -> {
+            undefineNow(name);
+            return null;
+        });
+    }
+
+    private void undefineNow(String name) {
         org.libvirt.Domain domain = lookup(name);
         try {
             String serialLog = DomainReader.serialLog(domain.getXMLDesc(0));
@@ -196,11 +222,13 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public VmSpec spec(String name) {
-        try {
-            return DomainReader.spec(lookup(name).getXMLDesc(XML_INACTIVE));
-        } catch (LibvirtException e) {
-            throw Errors.of("read VM '" + name + "'", e);
-        }
+        return libvirt.read(() -> {
+            try {
+                return DomainReader.spec(lookup(name).getXMLDesc(XML_INACTIVE));
+            } catch (LibvirtException e) {
+                throw Errors.of("read VM '" + name + "'", e);
+            }
+        });
     }
 
     @Override
@@ -210,7 +238,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void restoreFirmwareVariables(String name, Path file) {
-        Path target = nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri + " are out of this"
+        Path target = nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri() + " are out of this"
                 + " platform's reach"));
         try {
             Files.createDirectories(target.getParent());
@@ -227,12 +255,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
      * daemon's or the embedded driver's {@code nvram} directory). Empty for a remote daemon.
      */
     private Optional<Path> nvramFile(String name) {
-        String explicit;
-        try {
-            explicit = DomainReader.nvram(lookup(name).getXMLDesc(XML_INACTIVE));
-        } catch (LibvirtException e) {
-            throw Errors.of("read VM '" + name + "'", e);
-        }
+        String explicit = libvirt.read(() -> {
+            try {
+                return DomainReader.nvram(lookup(name).getXMLDesc(XML_INACTIVE));
+            } catch (LibvirtException e) {
+                throw Errors.of("read VM '" + name + "'", e);
+            }
+        });
+        String uri = uri();
         if (!explicit.isEmpty()) {
             return Optional.of(Path.of(explicit));
         }
@@ -244,15 +274,21 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public String describe(String name) {
-        try {
-            return lookup(name).getXMLDesc(0);
-        } catch (LibvirtException e) {
-            throw Errors.of("describe VM '" + name + "'", e);
-        }
+        return libvirt.read(() -> {
+            try {
+                return lookup(name).getXMLDesc(0);
+            } catch (LibvirtException e) {
+                throw Errors.of("describe VM '" + name + "'", e);
+            }
+        });
     }
 
     @Override
     public byte[] screenshot(String name) {
+        return libvirt.read(() -> screenshotNow(name));
+    }
+
+    private byte[] screenshotNow(String name) {
         org.libvirt.Domain domain = lookup(name);
         try {
             Stream stream = connection().streamNew(0);
@@ -275,6 +311,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public List<String> useVirtio(String name) {
+        return libvirt.change("switch VM '" + name + "' to virtio", () -> useVirtioNow(name));
+    }
+
+    private List<String> useVirtioNow(String name) {
         try {
             VirtioSwitch.Result result = VirtioSwitch.apply(lookup(name).getXMLDesc(XML_INACTIVE));
             if (!result.changes().isEmpty()) {
@@ -288,6 +328,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public String attachDisk(String name, Volume volume) {
+        return libvirt.change("attach a disk to VM '" + name + "'", () -> attachDiskNow(name, volume));
+    }
+
+    private String attachDiskNow(String name, Volume volume) {
         org.libvirt.Domain domain = lookup(name);
         try {
             String xml = domain.getXMLDesc(XML_INACTIVE);
@@ -318,6 +362,13 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void resizeDisk(String name, String target, ByteSize size) {
+        libvirt.change("resize disk " + target + " of VM '" + name + "'", () -> {
+            resizeDiskNow(name, target, size);
+            return null;
+        });
+    }
+
+    private void resizeDiskNow(String name, String target, ByteSize size) {
         org.libvirt.Domain domain = lookup(name);
         try {
             boolean active = domain.isActive() == 1;
@@ -338,23 +389,26 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public String defineVolumeKey(String volumePath, byte[] key) {
-        return secrets.define(volumePath, key);
+        return libvirt.change("store the key of " + volumePath, () -> secrets.define(volumePath, key));
     }
 
     @Override
     public Path directory() {
         // without a configured pool the directory is known without libvirt: start-up asks it early
-        return configuredPool.isEmpty() ? stateDir.resolve("disks") : diskPool().directory();
+        return configuredPool.isEmpty() ? stateDir.resolve("disks") : libvirt.read(() -> diskPool().directory());
     }
 
     @Override
     public String name() {
-        return diskPool().name();
+        return libvirt.read(() -> diskPool().name());
     }
 
     @Override
     public void refresh() {
-        StoragePoolBinding.refresh(diskPool().pool());
+        libvirt.read(() -> { // a refresh changes nothing but libvirt's view: safe to repeat
+            StoragePoolBinding.refresh(diskPool().pool());
+            return null;
+        });
     }
 
     @Override
@@ -376,7 +430,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void rekey(Path image, String secretUuid, byte[] newKey) {
-        DiskRekey.rekey(connection(), capabilities().kvmUsable() ? "kvm" : "qemu", image, secretUuid, newKey);
+        String virtType = capabilities().kvmUsable() ? "kvm" : "qemu";
+        libvirt.change("give the copy " + image + " a key of its own", () -> {
+            DiskRekey.rekey(connection(), virtType, image, secretUuid, newKey);
+            return null;
+        });
     }
 
     @Override
@@ -386,24 +444,27 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public Map<String, String> volumeKeys() {
-        return secrets.volumeKeys();
+        return libvirt.read(secrets::volumeKeys);
     }
 
     @Override
     public void delete(String uuid) {
-        secrets.delete(uuid);
+        libvirt.change("delete a disk key", () -> {
+            secrets.delete(uuid);
+            return null;
+        });
     }
 
-    private synchronized LibvirtConnection connection() {
-        if (connect == null) {
-            Connector.Opened opened = Connector.open(configuredUri, stateDir);
-            connect = opened.connection();
-            uri = opened.uri();
-        }
+    private LibvirtConnection connection() {
+        LibvirtConnection c = libvirt.get();
         if (embedded()) {
             CallerIdentity.ensure(); // the embedded driver reads disk keys as its caller
         }
-        return connect;
+        return c;
+    }
+
+    private String uri() {
+        return libvirt.uri();
     }
 
     /** The connection that keeps disk keys: the embedded driver's secret driver has its own. */
@@ -414,7 +475,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         }
         if (embeddedSecrets == null) {
             try {
-                embeddedSecrets = new Connect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri).orElseThrow());
+                embeddedSecrets = new Connect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri()).orElseThrow());
             } catch (LibvirtException e) {
                 throw Errors.of("open the embedded driver's secret store", e);
             }
@@ -425,11 +486,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     /** Where the embedded secret driver keeps its secrets; empty with a daemon. */
     private synchronized Optional<Path> embeddedSecretFiles() {
         connection();
-        return Connector.embeddedRoot(uri).map(root -> root.resolve(Connector.EMBEDDED_SECRETS));
+        return Connector.embeddedRoot(uri()).map(root -> root.resolve(Connector.EMBEDDED_SECRETS));
     }
 
     private boolean embedded() {
-        return uri.startsWith(Connector.EMBEDDED_URI);
+        return uri().startsWith(Connector.EMBEDDED_URI);
     }
 
     /**
@@ -461,11 +522,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     private void act(String name, String verb, DomainAction action) {
-        try {
-            action.apply(lookup(name));
-        } catch (LibvirtException e) {
-            throw Errors.of(verb + " VM '" + name + "'", e);
-        }
+        libvirt.change(verb + " VM '" + name + "'", () -> {
+            try {
+                action.apply(lookup(name));
+            } catch (LibvirtException e) {
+                throw Errors.of(verb + " VM '" + name + "'", e);
+            }
+            return null;
+        });
     }
 
     private org.libvirt.Domain lookup(String name) {
