@@ -143,7 +143,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             } catch (LibvirtException e) {
                 throw Errors.of("define VM '" + name + "'", e);
             }
-        });
+        }, () -> findNow(name)); // defined before libvirt went away, or not at all
     }
 
     @Override
@@ -201,8 +201,8 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     public void undefine(String name) {
         libvirt.change("delete VM '" + name + "'", () -> {
             undefineNow(name);
-            return null;
-        });
+            return Boolean.TRUE;
+        }, () -> findNow(name).isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty()); // gone already, or to be deleted again
     }
 
     private void undefineNow(String name) {

@@ -69,6 +69,9 @@ final class ReconnectingConnection implements RestartRule.Link {
                 return connection;
             }
             opened = reopenWithin(CALL_WAIT);
+            if (opened == null) {
+                return connection; // another thread reopened it, and announced it
+            }
         }
         announce(opened);
         return opened;
@@ -108,7 +111,9 @@ final class ReconnectingConnection implements RestartRule.Link {
             }
             opened = reopenWithin(CALL_WAIT);
         }
-        announce(opened);
+        if (opened != null) {
+            announce(opened);
+        }
     }
 
     <T> T read(Supplier<T> call) {
@@ -117,6 +122,11 @@ final class ReconnectingConnection implements RestartRule.Link {
 
     <T> T change(String action, Supplier<T> call) {
         return RestartRule.change(this, action, call);
+    }
+
+    /** @see RestartRule#change(RestartRule.Link, String, Supplier, Supplier) */
+    <T> T change(String action, Supplier<T> call, Supplier<java.util.Optional<T>> outcome) {
+        return RestartRule.change(this, action, call, outcome);
     }
 
     /** Closes the connection and stops reconnecting; a later {@link #get()} opens a new one. */
@@ -196,7 +206,10 @@ final class ReconnectingConnection implements RestartRule.Link {
         announce(opened);
     }
 
-    /** Tries to reopen with back-off until {@code wait} has passed; throws the last failure. */
+    /**
+     * Tries to reopen with back-off until {@code wait} has passed; throws the last failure. Null
+     * when another thread reopened it meanwhile (the background reconnect).
+     */
     private LibvirtConnection reopenWithin(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         long delay = FIRST_DELAY_MS;
@@ -216,7 +229,7 @@ final class ReconnectingConnection implements RestartRule.Link {
             }
             delay = Math.min(delay * 2, MAX_DELAY_MS);
             if (alive()) {
-                return connection; // reopened meanwhile, e.g. in the background
+                return null; // reopened meanwhile, e.g. in the background
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.phyllome.host.libvirt.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.phyllome.host.vm.VmException;
@@ -54,6 +55,15 @@ final class RestartRule {
 
     /** @param action what the call does, for the message, e.g. "define VM 'web1'" */
     static <T> T change(Link link, String action, Supplier<T> call) {
+        return change(link, action, call, null);
+    }
+
+    /**
+     * A change whose outcome can be looked up afterwards: when the connection was lost under it,
+     * {@code outcome} tells on the new connection whether it happened (its result) or not (empty:
+     * nothing changed, so it is tried once more); null when it cannot be looked up.
+     */
+    static <T> T change(Link link, String action, Supplier<T> call, Supplier<Optional<T>> outcome) {
         try {
             return call.get();
         } catch (RuntimeException e) {
@@ -72,8 +82,25 @@ final class RestartRule {
             if (failure == Failure.NOT_SENT) {
                 return call.get();
             }
+            Optional<T> done = lookUp(outcome, e);
+            if (done != null) {
+                return done.isPresent() ? done.get() : call.get();
+            }
             throw new VmException("libvirt restarted during the request to " + action
                     + ", which may or may not have been carried out: check vm:list and disk:orphans before trying again", e);
+        }
+    }
+
+    /** What {@code outcome} says, or null when it cannot tell (no lookup, or libvirt still away). */
+    private static <T> Optional<T> lookUp(Supplier<Optional<T>> outcome, RuntimeException failure) {
+        if (outcome == null) {
+            return null;
+        }
+        try {
+            return outcome.get();
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            return null;
         }
     }
 

@@ -113,6 +113,19 @@ class RestartRuleTest {
     }
 
     @Test
+    void aChangeLostMidwayIsLookedUpWhereItCanBe() {
+        FakeLink link = new FakeLink();
+        Calls happened = new Calls(libvirtSays("End of file while reading data: Input/output error"));
+        assertEquals("defined", RestartRule.change(link, "define VM 'web1'", happened, () -> java.util.Optional.of("defined")),
+                "it happened before libvirt went away: its result");
+        assertCounts(1, happened, 1, link);
+        Calls notYet = new Calls(libvirtSays("End of file while reading data: Input/output error"), "defined now");
+        assertEquals("defined now", RestartRule.change(link, "define VM 'web1'", notYet, java.util.Optional::empty),
+                "it did not happen: tried once more");
+        assertEquals(2, notYet.count);
+    }
+
+    @Test
     void aLibvirtErrorOnAConnectionThatDiedMeanwhileCountsAsLost() {
         FakeLink link = new FakeLink();
         link.alive = false;

@@ -1,0 +1,174 @@
+package io.phyllome.distro.it;
+
+import static org.junit.Assert.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One state directory on the system libvirtd as FaultInjectionE2EIT crashes commands in it: the
+ * user's data that must survive every crash (a VM with an encrypted disk, and a disk kept by
+ * {@code vm:delete --keep-disks}), and what counts as left behind or lost after a crash and repair.
+ */
+final class CrashScene {
+
+    /** What a crash and the repair came to. */
+    record Outcome(int found, List<String> left, List<String> lost, String describe) {
+    }
+
+    private final Path state;
+    private final Path disks;
+    private final List<String> names = new CopyOnWriteArrayList<>();
+    /** The user's disk files and their SHA-256, which no crash may change. */
+    private final Map<Path, String> userDisks = new TreeMap<>();
+    private String userVm;
+
+    CrashScene(Path state) {
+        this.state = state;
+        this.disks = state.resolve("disks");
+    }
+
+    /** A fresh VM name, removed with its disks and keys by {@link #removeEverything()}. */
+    String name(String prefix) {
+        String name = TestGuest.uniqueName(prefix);
+        names.add(name);
+        return name;
+    }
+
+    OneShot.Result ok(OneShot.Result result) {
+        assertEquals(result.toString(), 0, result.exit());
+        return result;
+    }
+
+    /** The user's VM with its encrypted disk, and a disk kept from a deleted VM. */
+    void prepareUserData(OneShot platform) {
+        userVm = name("it-fi-user");
+        String kept = name("it-fi-kept");
+        ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", userVm));
+        ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", kept));
+        ok(platform.run("vm:delete", "--keep-disks", kept));
+        for (String vm : List.of(userVm, kept)) {
+            Path disk = disks.resolve(vm + "-0.qcow2");
+            userDisks.put(disk, Host.sha256(disk));
+        }
+    }
+
+    /** A package of a directly booted VM with a disk, for the imports; the VM itself is deleted again. */
+    Path exportSource(OneShot platform, Path pkg, String passphrase) {
+        String source = name("it-fi-src");
+        ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(), "--initrd",
+                TestGuest.initrd().toString(), "--cmdline", "console=ttyS0", "linux", source));
+        ok(platform.input(passphrase + "\n", "vm:export", source, pkg.toString()));
+        ok(platform.run("vm:delete", "--with-disks", source));
+        return pkg;
+    }
+
+    /** Starts the platform again, repairs with {@code disk:orphans --clean}, and looks at what is left and lost. */
+    Outcome repairAndCheck(OneShot platform, String name, Path pkg) {
+        int partialDownloads = partialDownloads().size(); // the start removes them before any command
+        OneShot.Result repair = ok(platform.run("disk:orphans", "--clean"));
+        int found = partialDownloads + (int) repair.out().lines().filter(l -> l.startsWith("left by") || l.startsWith("key without a disk")).count();
+        List<String> left = leftovers(name, pkg);
+        if (repair.err().contains("cannot install the profile bundle")) {
+            left.add("a profile bundle that does not install: " + repair.err().strip());
+        }
+        return new Outcome(found, left, lost(name), describe(name, pkg));
+    }
+
+    /** What is orphaned: a disk no VM uses (but the kept one), a key without its disk, a record, a half-written package or download. */
+    private List<String> leftovers(String name, Path pkg) {
+        List<String> left = new ArrayList<>();
+        List<String> caseDisks = Host.systemDomains().contains(name) ? diskSources(name) : List.of();
+        for (String file : Host.tree(disks)) {
+            Path path = disks.resolve(file);
+            if (!userDisks.containsKey(path) && !caseDisks.contains(path.toString())) {
+                left.add("file " + path);
+            }
+        }
+        left.addAll(keysWithoutDisk());
+        Host.tree(state.resolve("journal")).forEach(f -> left.add("journal record " + f));
+        for (String file : Host.tree(state.resolve("media"))) {
+            if (file.startsWith(name + ".") && !Host.systemDomains().contains(name)) {
+                left.add("boot file " + file + " of a VM that does not exist");
+            }
+        }
+        if (Files.exists(pkg) && !Files.isRegularFile(pkg.resolve("MANIFEST.sha256.hmac"))) {
+            left.add("half-written package " + pkg + ": " + Host.tree(pkg));
+        }
+        partialDownloads().forEach(f -> left.add("partial download " + f));
+        return left;
+    }
+
+    /** Keys of the system daemon for files in this state directory's disks that are gone. */
+    List<String> keysWithoutDisk() {
+        return Host.systemSecrets().stream().map(l -> l.split("\\s+")).filter(f -> f.length >= 3 && f[f.length - 1].startsWith(disks + "/"))
+                .filter(f -> !Files.exists(Path.of(f[f.length - 1]))).map(f -> "key " + f[0] + " of the missing " + f[f.length - 1]).toList();
+    }
+
+    /** What of the user's data is changed or gone, and a case VM left referring to a disk or key that is gone. */
+    private List<String> lost(String name) {
+        List<String> lost = new ArrayList<>();
+        if (!Host.systemDomains().contains(userVm)) {
+            lost.add("the user's VM " + userVm);
+        }
+        userDisks.forEach((disk, digest) -> {
+            if (!Files.isRegularFile(disk) || !digest.equals(Host.sha256(disk))) {
+                lost.add("the user's disk " + disk + " (gone or changed)");
+            } else if (!Host.systemSecretFor(disk)) {
+                lost.add("the key of the user's disk " + disk);
+            }
+        });
+        if (Host.systemDomains().contains(name)) {
+            for (String source : diskSources(name)) {
+                if (!Files.isRegularFile(Path.of(source)) || !Host.systemSecretFor(Path.of(source))) {
+                    lost.add("VM " + name + " refers to " + source + ", which is gone or has no key");
+                }
+            }
+        }
+        return lost;
+    }
+
+    private String describe(String name, Path pkg) {
+        List<String> what = new ArrayList<>();
+        boolean vm = Host.systemDomains().contains(name);
+        what.add(vm ? "the VM exists, " + diskSources(name).size() + " disk(s) complete" : "no VM, no trace of it");
+        if (Files.exists(pkg)) {
+            what.add("the package is complete");
+        }
+        if (Files.exists(state.resolve("profiles").resolve(ProfileBundles.ACME + ".jar"))) {
+            what.add("the profile is installed");
+        }
+        return String.join("; ", what);
+    }
+
+    /** Removes one case's package, boot files and installed profile, and its VM with disks and keys when {@code vmToo}. */
+    void removeCase(String name, Path pkg, boolean vmToo) {
+        if (vmToo) {
+            Host.removeLeftovers(name, disks);
+        }
+        Host.quietly("rm", "-rf", pkg.toString(), state.resolve("media").resolve(name + ".kernel").toString(),
+                state.resolve("media").resolve(name + ".initrd").toString(), state.resolve("profiles").toString());
+    }
+
+    /** Removes every VM, disk and key this scene made, also after a failure. */
+    void removeEverything() {
+        names.forEach(n -> Host.removeLeftovers(n, disks));
+        for (String key : keysWithoutDisk()) {
+            Host.quietly("virsh", "-c", Host.SYSTEM, "secret-undefine", key.split(" ")[1]);
+        }
+    }
+
+    private List<String> diskSources(String name) {
+        return Host.run("virsh", "-c", Host.SYSTEM, "domblklist", "--details", name).lines().map(String::strip)
+                .filter(l -> l.startsWith("file") && l.contains(" disk ")).map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList();
+    }
+
+    private List<String> partialDownloads() {
+        return Host.tree(state.resolve("profiles")).stream().filter(f -> f.startsWith(".download-")).toList();
+    }
+}
