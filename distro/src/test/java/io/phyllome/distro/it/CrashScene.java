@@ -58,32 +58,23 @@ final class CrashScene {
         }
     }
 
-    /** A package of a directly booted VM with a disk, for the imports; the VM itself is deleted again. */
-    Path exportSource(OneShot platform, Path pkg, String passphrase) {
-        String source = name("it-fi-src");
-        ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(), "--initrd",
-                TestGuest.initrd().toString(), "--cmdline", "console=ttyS0", "linux", source));
-        ok(platform.input(passphrase + "\n", "vm:export", source, pkg.toString()));
-        ok(platform.run("vm:delete", "--with-disks", source));
-        return pkg;
-    }
-
     /** Starts the platform again, repairs with {@code disk:orphans --clean}, and looks at what is left and lost. */
     Outcome repairAndCheck(OneShot platform, String name, Path pkg) {
         int partialDownloads = partialDownloads().size(); // the start removes them before any command
         OneShot.Result repair = ok(platform.run("disk:orphans", "--clean"));
         int found = partialDownloads + (int) repair.out().lines().filter(l -> l.startsWith("left by") || l.startsWith("key without a disk")).count();
-        List<String> left = leftovers(name, pkg);
+        boolean exists = Host.systemDomains().contains(name);
+        List<String> left = leftovers(name, exists, pkg);
         if (repair.err().contains("cannot install the profile bundle")) {
             left.add("a profile bundle that does not install: " + repair.err().strip());
         }
-        return new Outcome(found, left, lost(name), describe(name, pkg));
+        return new Outcome(found, left, lost(name, exists), describe(name, exists, pkg));
     }
 
     /** What is orphaned: a disk no VM uses (but the kept one), a key without its disk, a record, a half-written package or download. */
-    private List<String> leftovers(String name, Path pkg) {
+    private List<String> leftovers(String name, boolean exists, Path pkg) {
         List<String> left = new ArrayList<>();
-        List<String> caseDisks = Host.systemDomains().contains(name) ? diskSources(name) : List.of();
+        List<String> caseDisks = exists ? diskSources(name) : List.of();
         for (String file : Host.tree(disks)) {
             Path path = disks.resolve(file);
             if (!userDisks.containsKey(path) && !caseDisks.contains(path.toString())) {
@@ -93,7 +84,7 @@ final class CrashScene {
         left.addAll(keysWithoutDisk());
         Host.tree(state.resolve("journal")).forEach(f -> left.add("journal record " + f));
         for (String file : Host.tree(state.resolve("media"))) {
-            if (file.startsWith(name + ".") && !Host.systemDomains().contains(name)) {
+            if (file.startsWith(name + ".") && !exists) {
                 left.add("boot file " + file + " of a VM that does not exist");
             }
         }
@@ -111,21 +102,22 @@ final class CrashScene {
     }
 
     /** What of the user's data is changed or gone, and a case VM left referring to a disk or key that is gone. */
-    private List<String> lost(String name) {
+    private List<String> lost(String name, boolean exists) {
         List<String> lost = new ArrayList<>();
+        List<String> secrets = Host.systemSecrets();
         if (!Host.systemDomains().contains(userVm)) {
             lost.add("the user's VM " + userVm);
         }
         userDisks.forEach((disk, digest) -> {
             if (!Files.isRegularFile(disk) || !digest.equals(Host.sha256(disk))) {
                 lost.add("the user's disk " + disk + " (gone or changed)");
-            } else if (!Host.systemSecretFor(disk)) {
+            } else if (secrets.stream().noneMatch(l -> l.endsWith(" " + disk))) {
                 lost.add("the key of the user's disk " + disk);
             }
         });
-        if (Host.systemDomains().contains(name)) {
+        if (exists) {
             for (String source : diskSources(name)) {
-                if (!Files.isRegularFile(Path.of(source)) || !Host.systemSecretFor(Path.of(source))) {
+                if (!Files.isRegularFile(Path.of(source)) || secrets.stream().noneMatch(l -> l.endsWith(" " + source))) {
                     lost.add("VM " + name + " refers to " + source + ", which is gone or has no key");
                 }
             }
@@ -133,10 +125,9 @@ final class CrashScene {
         return lost;
     }
 
-    private String describe(String name, Path pkg) {
+    private String describe(String name, boolean exists, Path pkg) {
         List<String> what = new ArrayList<>();
-        boolean vm = Host.systemDomains().contains(name);
-        what.add(vm ? "the VM exists, " + diskSources(name).size() + " disk(s) complete" : "no VM, no trace of it");
+        what.add(exists ? "the VM exists, " + diskSources(name).size() + " disk(s) complete" : "no VM, no trace of it");
         if (Files.exists(pkg)) {
             what.add("the package is complete");
         }

@@ -32,7 +32,7 @@ final class NoSpace {
             existing = existing.getParent();
         }
         try {
-            return existing == null ? "?" : Files.getFileStore(existing).getUsableSpace() / (1024 * 1024) + " MiB";
+            return existing == null ? "?" : Files.getFileStore(existing).getUsableSpace() / 1024 + " KiB";
         } catch (IOException e) {
             return "?";
         }

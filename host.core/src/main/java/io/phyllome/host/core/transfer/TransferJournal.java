@@ -124,6 +124,7 @@ public final class TransferJournal {
             } else if (leftover.kind().equals("import") && !vms.contains(leftover.subject())) {
                 for (Path file : leftover.files()) {
                     Files.deleteIfExists(file);
+                    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".sha256")); // the media library's checksum beside it
                 }
             }
             Files.deleteIfExists(leftover.record());

@@ -30,17 +30,12 @@ import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHost;
 import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.hypervisor.Secrets;
-import io.phyllome.host.device.DiskBus;
-import io.phyllome.host.libvirt.internal.domain.DiskXml;
 import io.phyllome.host.libvirt.internal.domain.DomainMapper;
-import io.phyllome.host.libvirt.internal.domain.MetadataXml;
 import io.phyllome.host.libvirt.internal.domain.DomainReader;
 import io.phyllome.host.libvirt.internal.domain.VirtioSwitch;
-import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
-import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmSpec;
 import io.phyllome.host.vm.VmState;
@@ -58,11 +53,6 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 32;
     /** The definition a VM has when it next starts, not its live state. */
     private static final int XML_INACTIVE = 2;
-    private static final int AFFECT_LIVE = 1;
-    private static final int AFFECT_CONFIG = 2;
-    private static final int METADATA_ELEMENT = 2;
-    private static final int START_PAUSED = 1;
-    private static final int BLOCK_RESIZE_BYTES = 1;
 
     private final Path stateDir;
     private final String configuredUri;
@@ -222,13 +212,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public VmSpec spec(String name) {
-        return libvirt.read(() -> {
-            try {
-                return DomainReader.spec(lookup(name).getXMLDesc(XML_INACTIVE));
-            } catch (LibvirtException e) {
-                throw Errors.of("read VM '" + name + "'", e);
-            }
-        });
+        return DomainReader.spec(xml(name, XML_INACTIVE, "read"));
     }
 
     @Override
@@ -238,47 +222,26 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void restoreFirmwareVariables(String name, Path file) {
-        Path target = nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri() + " are out of this"
-                + " platform's reach"));
-        try {
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new VmException("cannot give VM '" + name + "' its UEFI variables (" + target + "): " + e.getMessage(), e);
-        }
+        NvramFiles.restore(name, file, nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri()
+                + " are out of this platform's reach")));
     }
 
-    /**
-     * Where libvirt keeps a VM's UEFI variables: its definition's {@code <nvram>}, or libvirt's
-     * default file, which it chooses when the VM first starts ({@code NAME_VARS.fd} in the
-     * daemon's or the embedded driver's {@code nvram} directory). Empty for a remote daemon.
-     */
     private Optional<Path> nvramFile(String name) {
-        String explicit = libvirt.read(() -> {
-            try {
-                return DomainReader.nvram(lookup(name).getXMLDesc(XML_INACTIVE));
-            } catch (LibvirtException e) {
-                throw Errors.of("read VM '" + name + "'", e);
-            }
-        });
-        String uri = uri();
-        if (!explicit.isEmpty()) {
-            return Optional.of(Path.of(explicit));
-        }
-        if (embedded()) {
-            return Optional.of(Connector.embeddedRoot(uri).orElseThrow().resolve("lib/qemu/nvram").resolve(name + "_VARS.fd"));
-        }
-        return Connector.SYSTEM_URI.equals(uri) ? Optional.of(Path.of("/var/lib/libvirt/qemu/nvram", name + "_VARS.fd")) : Optional.empty();
+        return NvramFiles.of(name, DomainReader.nvram(xml(name, XML_INACTIVE, "read")), uri());
     }
 
     @Override
     public String describe(String name) {
+        return xml(name, 0, "describe");
+    }
+
+    /** A VM's definition ({@code flags}: live or inactive); {@code verb} says what for in an error. */
+    private String xml(String name, int flags, String verb) {
         return libvirt.read(() -> {
             try {
-                return lookup(name).getXMLDesc(0);
+                return lookup(name).getXMLDesc(flags);
             } catch (LibvirtException e) {
-                throw Errors.of("describe VM '" + name + "'", e);
+                throw Errors.of(verb + " VM '" + name + "'", e);
             }
         });
     }
@@ -328,63 +291,27 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public String attachDisk(String name, Volume volume) {
-        return libvirt.change("attach a disk to VM '" + name + "'", () -> attachDiskNow(name, volume));
-    }
-
-    private String attachDiskNow(String name, Volume volume) {
-        org.libvirt.Domain domain = lookup(name);
-        try {
-            String xml = domain.getXMLDesc(XML_INACTIVE);
-            Domain current = DomainReader.read(xml, VmState.UNKNOWN);
-            DiskBus bus = DomainReader.diskBus(xml);
-            String target = DomainReader.freeTarget(xml, bus);
-            String disk = XmlWriter.render(new DiskXml(false, volume.path(), "qcow2", bus, target, false, volume.secretUuid(), 0).toElement());
-            List<String> managed = new ArrayList<>(current.disks().stream().filter(VmDisk::managed).map(VmDisk::source).toList());
-            managed.add(volume.path());
-            String metadata = XmlWriter.render(new MetadataXml(null, current.profile(), DomainReader.options(xml), managed).platformElement(""));
-            int flags = AFFECT_CONFIG | (domain.isActive() == 1 ? AFFECT_LIVE : 0);
-            domain.attachDeviceFlags(disk, flags);
+        String action = "attach a disk to VM '" + name + "'";
+        return libvirt.change(action, () -> {
             try {
-                domain.setMetadata(METADATA_ELEMENT, metadata, MetadataXml.PREFIX, MetadataXml.PHYLLOME_NS, AFFECT_CONFIG);
+                return DomainDisks.attach(lookup(name), volume);
             } catch (LibvirtException e) {
-                try {
-                    domain.detachDeviceFlags(disk, flags); // no definition may refer to a disk about to be removed
-                } catch (LibvirtException undo) {
-                    e.addSuppressed(undo);
-                }
-                throw e;
+                throw Errors.of(action, e);
             }
-            return target;
-        } catch (LibvirtException e) {
-            throw Errors.of("attach a disk to VM '" + name + "'", e);
-        }
+        });
     }
 
     @Override
     public void resizeDisk(String name, String target, ByteSize size) {
-        libvirt.change("resize disk " + target + " of VM '" + name + "'", () -> {
-            resizeDiskNow(name, target, size);
+        String action = "resize disk " + target + " of VM '" + name + "'";
+        libvirt.change(action, () -> {
+            try {
+                DomainDisks.resize(lookup(name), target, size);
+            } catch (LibvirtException e) {
+                throw Errors.of(action, e);
+            }
             return null;
         });
-    }
-
-    private void resizeDiskNow(String name, String target, ByteSize size) {
-        org.libvirt.Domain domain = lookup(name);
-        try {
-            boolean active = domain.isActive() == 1;
-            if (!active) {
-                domain.create(START_PAUSED);
-            }
-            try {
-                domain.blockResize(target, size.bytes(), BLOCK_RESIZE_BYTES);
-            } finally {
-                if (!active) {
-                    domain.destroy();
-                }
-            }
-        } catch (LibvirtException e) {
-            throw Errors.of("resize disk " + target + " of VM '" + name + "'", e);
-        }
     }
 
     @Override
