@@ -59,7 +59,7 @@ final class CrashScene {
     }
 
     /** Starts the platform again, repairs with {@code disk:orphans --clean}, and looks at what is left and lost. */
-    Outcome repairAndCheck(OneShot platform, String name, Path pkg) {
+    Outcome repairAndCheck(OneShot platform, String command, String name, Path pkg) {
         int partialDownloads = partialDownloads().size(); // the start removes them before any command
         OneShot.Result repair = ok(platform.run("disk:orphans", "--clean"));
         int found = partialDownloads + (int) repair.out().lines().filter(l -> l.startsWith("left by") || l.startsWith("key without a disk")).count();
@@ -68,7 +68,7 @@ final class CrashScene {
         if (repair.err().contains("cannot install the profile bundle")) {
             left.add("a profile bundle that does not install: " + repair.err().strip());
         }
-        return new Outcome(found, left, lost(name, exists), describe(name, exists, pkg));
+        return new Outcome(found, left, lost(name, exists), describe(command, name, exists, pkg));
     }
 
     /** What is orphaned: a disk no VM uses (but the kept one), a key without its disk, a record, a half-written package or download. */
@@ -125,16 +125,13 @@ final class CrashScene {
         return lost;
     }
 
-    private String describe(String name, boolean exists, Path pkg) {
-        List<String> what = new ArrayList<>();
-        what.add(exists ? "the VM exists, " + diskSources(name).size() + " disk(s) complete" : "no VM, no trace of it");
-        if (Files.exists(pkg)) {
-            what.add("the package is complete");
+    private String describe(String command, String name, boolean exists, Path pkg) {
+        if (command.equals("profile:install")) {
+            return Files.exists(state.resolve("profiles").resolve(ProfileBundles.ACME + ".jar")) ? "the profile is installed (its download was complete)"
+                    : "the profile is not installed, no partial download";
         }
-        if (Files.exists(state.resolve("profiles").resolve(ProfileBundles.ACME + ".jar"))) {
-            what.add("the profile is installed");
-        }
-        return String.join("; ", what);
+        String vm = exists ? "the VM exists with its " + diskSources(name).size() + " disk(s)" : "no VM, no trace of it";
+        return Files.exists(pkg) ? vm + "; the package is complete" : vm;
     }
 
     /** Removes one case's package, boot files and installed profile, and its VM with disks and keys when {@code vmToo}. */

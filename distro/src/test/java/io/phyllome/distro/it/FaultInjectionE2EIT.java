@@ -95,7 +95,7 @@ public class FaultInjectionE2EIT {
                 failures.add(label + ": did not halt at its step: " + crash);
                 continue;
             }
-            CrashScene.Outcome outcome = scene.repairAndCheck(c.command().equals("profile:install") ? withProfiles : platform, name, pkg);
+            CrashScene.Outcome outcome = scene.repairAndCheck(c.command().equals("profile:install") ? withProfiles : platform, c.command(), name, pkg);
             REPORT.add(new ReliabilityReport.Row(c.command(), "`" + c.step() + "`", outcome.describe(), outcome.found(), outcome.left().size(),
                     outcome.lost().size(), (System.nanoTime() - started) / 1e9));
             if (!outcome.left().isEmpty() || !outcome.lost().isEmpty()) {
@@ -156,8 +156,9 @@ public class FaultInjectionE2EIT {
                 result.err().strip().lines().count() == 1 && line.contains("no space left on the file system of") && line.contains(where) && line.contains(fix));
     }
 
+    /** The first line of {@code text}, shorter for the table: the run's work directory as {@code …}. */
     private static String firstLine(String text) {
-        return text.strip().lines().findFirst().orElse("").replace("|", "\\|");
+        return text.strip().lines().findFirst().orElse("").replace(WORK.toString(), "…").replace("|", "\\|");
     }
 
     private <T extends AutoCloseable> T track(T resource) {

@@ -58,6 +58,7 @@ final class ReliabilityReport {
                 .append("| leftovers found and repaired | ").append(found).append(" |\n")
                 .append("| leftovers after repair | ").append(after).append(" |\n")
                 .append("| data lost | ").append(lost).append(" |\n")
+                .append("| load average (1, 5, 15 min) at the end | ").append(loadAverage()).append(" (2 CPUs; other test runs share the machine) |\n")
                 .append("| run time | ").append(String.format("%.0f s", rows.stream().mapToDouble(Row::seconds).sum())).append(" |\n\n")
                 .append("| command | killed after / fault | outcome after restart and repair | leftovers found | after repair | lost | s |\n")
                 .append("|---|---|---|---:|---:|---:|---:|\n");
@@ -67,6 +68,11 @@ final class ReliabilityReport {
                     .append(String.format("%.1f", r.seconds())).append(" |\n");
         }
         return md.toString();
+    }
+
+    private static String loadAverage() {
+        String[] fields = Host.read(Path.of("/proc/loadavg")).split(" ");
+        return fields.length >= 3 ? fields[0] + " " + fields[1] + " " + fields[2] : "?";
     }
 
     private static void writeTo(Path file, String text) {
