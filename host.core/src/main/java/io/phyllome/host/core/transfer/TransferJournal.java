@@ -48,6 +48,11 @@ public final class TransferJournal {
         this.dir = dir;
     }
 
+    /** The journal in {@code dir} (for tests). */
+    static TransferJournal at(Path dir) {
+        return new TransferJournal(dir);
+    }
+
     /** The journal of this platform's state directory; one that records nothing outside a framework (unit tests). */
     public static TransferJournal here() {
         Bundle bundle = FrameworkUtil.getBundle(TransferJournal.class);
