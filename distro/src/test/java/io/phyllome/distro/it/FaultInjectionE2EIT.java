@@ -151,9 +151,9 @@ public class FaultInjectionE2EIT {
     /** Exit 1 with one line that names the full file system and what to do. */
     private static void assertFullFileSystemError(OneShot.Result result, String where, String fix) {
         assertEquals(result.toString(), 1, result.exit());
-        String line = firstLine(result.err());
+        String err = result.err().strip();
         assertTrue("one line naming the problem and the fix: " + result,
-                result.err().strip().lines().count() == 1 && line.contains("no space left on the file system of") && line.contains(where) && line.contains(fix));
+                err.lines().count() == 1 && err.contains("no space left on the file system of " + where) && err.contains(fix));
     }
 
     /** The first line of {@code text}, shorter for the table: the run's work directory as {@code …}. */
