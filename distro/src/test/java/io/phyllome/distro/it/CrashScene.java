@@ -145,6 +145,7 @@ final class CrashScene {
 
     /** Removes every VM, disk and key this scene made, also after a failure. */
     void removeEverything() {
+        LibvirtDaemon.start(); // another test on this machine may have stopped it: cleaning needs it
         names.forEach(n -> Host.removeLeftovers(n, disks));
         for (String key : keysWithoutDisk()) {
             Host.quietly("virsh", "-c", Host.SYSTEM, "secret-undefine", key.split(" ")[1]);

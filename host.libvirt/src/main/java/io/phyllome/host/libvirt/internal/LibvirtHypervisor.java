@@ -86,18 +86,20 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     @Deactivate
-    synchronized void close() {
-        if (embeddedSecrets != null) {
-            try {
-                embeddedSecrets.close();
-            } catch (LibvirtException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing the embedded secret driver: " + e.getMessage());
+    void close() {
+        libvirt.close(); // not under this lock: a reconnect that is renewing may wait for it
+        synchronized (this) {
+            if (embeddedSecrets != null) {
+                try {
+                    embeddedSecrets.close();
+                } catch (LibvirtException e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing the embedded secret driver: " + e.getMessage());
+                }
+                embeddedSecrets = null;
             }
-            embeddedSecrets = null;
+            diskPool = null;
+            capabilities = null;
         }
-        libvirt.close();
-        diskPool = null;
-        capabilities = null;
     }
 
     @Override
@@ -359,7 +361,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     public void rekey(Path image, String secretUuid, byte[] newKey) {
         String virtType = capabilities().kvmUsable() ? "kvm" : "qemu";
         libvirt.change("give the copy " + image + " a key of its own", () -> {
-            DiskRekey.rekey(connection(), virtType, image, secretUuid, newKey);
+            DiskRekey.rekey(this::connection, virtType, image, secretUuid, newKey);
             return null;
         });
     }

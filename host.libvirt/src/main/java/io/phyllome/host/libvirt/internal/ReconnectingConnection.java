@@ -247,6 +247,9 @@ final class ReconnectingConnection implements RestartRule.Link {
 
     /** The one line a reconnect writes, after the listeners renewed what the connection had. */
     private void announce(LibvirtConnection opened) {
+        if (opened != connection) {
+            return; // closed (deactivated) or replaced meanwhile: nothing to renew for it
+        }
         long down = System.nanoTime() - lostAt;
         List<String> failures = new java.util.ArrayList<>();
         for (Consumer<LibvirtConnection> listener : listeners) {
