@@ -40,6 +40,19 @@ final class CrashScene {
         return name;
     }
 
+    /**
+     * Runs one command; once more after libvirtd is back when it did not start because the daemon
+     * was away (other tests on this machine restart it): that run did nothing, not even connect.
+     */
+    static OneShot.Result run(OneShot platform, String input, String... args) {
+        OneShot.Result result = platform.input(input, args);
+        if (result.exit() == 1 && result.err().contains("error: cannot connect to libvirt")) {
+            LibvirtDaemon.start();
+            result = platform.input(input, args);
+        }
+        return result;
+    }
+
     OneShot.Result ok(OneShot.Result result) {
         assertEquals(result.toString(), 0, result.exit());
         return result;
@@ -49,9 +62,9 @@ final class CrashScene {
     void prepareUserData(OneShot platform) {
         userVm = name("it-fi-user");
         String kept = name("it-fi-kept");
-        ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", userVm));
-        ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", kept));
-        ok(platform.run("vm:delete", "--keep-disks", kept));
+        ok(run(platform, "", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", userVm));
+        ok(run(platform, "", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", kept));
+        ok(run(platform, "", "vm:delete", "--keep-disks", kept));
         for (String vm : List.of(userVm, kept)) {
             Path disk = disks.resolve(vm + "-0.qcow2");
             userDisks.put(disk, Host.sha256(disk));
@@ -61,7 +74,7 @@ final class CrashScene {
     /** Starts the platform again, repairs with {@code disk:orphans --clean}, and looks at what is left and lost. */
     Outcome repairAndCheck(OneShot platform, String command, String name, Path pkg) {
         int partialDownloads = partialDownloads().size(); // the start removes them before any command
-        OneShot.Result repair = ok(platform.run("disk:orphans", "--clean"));
+        OneShot.Result repair = ok(run(platform, "", "disk:orphans", "--clean"));
         int found = partialDownloads + (int) repair.out().lines().filter(l -> l.startsWith("left by") || l.startsWith("key without a disk")).count();
         boolean exists = Host.systemDomains().contains(name);
         List<String> left = leftovers(name, exists, pkg);

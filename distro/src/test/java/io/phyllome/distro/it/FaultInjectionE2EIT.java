@@ -80,16 +80,16 @@ public class FaultInjectionE2EIT {
             }
             Path pkg = WORK.resolve("pkg-" + name + "-" + i);
             if (c.prepare().equals("vm")) {
-                scene.ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", name));
+                scene.ok(CrashScene.run(platform, "", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", name));
             } else if (c.prepare().equals("direct-boot-vm")) {
-                scene.ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
+                scene.ok(CrashScene.run(platform, "", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
                         "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=ttyS0", "linux", name));
             }
             Map<String, String> names = Map.of("NAME", name, "PACKAGE", pkg.toString(), "SOURCE", String.valueOf(source));
             String[] args = java.util.Arrays.stream(c.args()).map(a -> names.getOrDefault(a, a)).toArray(String[]::new);
             OneShot crashing = (c.command().equals("profile:install") ? withProfiles : new OneShot(state, Host.SYSTEM))
                     .with("-Dphyllome.fault.halt-at=" + c.step());
-            OneShot.Result crash = crashing.input(PASSPHRASE + "\n", args);
+            OneShot.Result crash = CrashScene.run(crashing, PASSPHRASE + "\n", args);
             String label = c.command() + " @ " + c.step();
             if (crash.exit() != 86 || !crash.err().contains("fault injection: " + c.step())) {
                 failures.add(label + ": did not halt at its step: " + crash);
@@ -104,7 +104,7 @@ public class FaultInjectionE2EIT {
             boolean nextUsesThisVm = i + 1 < CASES.size() && CASES.get(i + 1).prepare().equals("same-vm");
             if (!nextUsesThisVm && c.command().equals("vm:export")) {
                 source = WORK.resolve("pkg-source-" + TestGuest.random(4)); // the imports' package: this VM, exported completely
-                scene.ok(platform.input(PASSPHRASE + "\n", "vm:export", name, source.toString()));
+                scene.ok(CrashScene.run(platform, PASSPHRASE + "\n", "vm:export", name, source.toString()));
             }
             scene.removeCase(name, pkg, !nextUsesThisVm);
         }
@@ -118,7 +118,7 @@ public class FaultInjectionE2EIT {
         LoopFileSystem disks = track(LoopFileSystem.mount(state.resolve("disks"), 32));
         disks.fillLeaving(512);
         String name = scene.name("it-full");
-        OneShot.Result full = platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", name);
+        OneShot.Result full = CrashScene.run(platform, "", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", name);
         assertFullFileSystemError(full, state.resolve("disks").toString(), "disk:delete");
         List<String> left = new ArrayList<>(disks.written());
         left.addAll(scene.keysWithoutDisk());
@@ -135,10 +135,10 @@ public class FaultInjectionE2EIT {
         long started = System.nanoTime();
         TestPlatform.createSearchable(state);
         String name = scene.name("it-full-exp");
-        scene.ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", name));
+        scene.ok(CrashScene.run(platform, "", "vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", name));
         LoopFileSystem target = track(LoopFileSystem.mount(WORK.resolve("full-target-" + TestGuest.random(2)), 32));
         target.fillLeaving(64); // less than the disk's copy needs
-        OneShot.Result full = platform.input(PASSPHRASE + "\n", "vm:export", name, target.path().resolve("pkg").toString());
+        OneShot.Result full = CrashScene.run(platform, PASSPHRASE + "\n", "vm:export", name, target.path().resolve("pkg").toString());
         assertFullFileSystemError(full, target.path().resolve("pkg").toString(), "export to");
         List<String> left = new ArrayList<>(target.written());
         left.addAll(Host.tree(state.resolve("disks")).stream().filter(f -> !f.startsWith(name + "-0.qcow2")).toList());
