@@ -326,6 +326,7 @@ public final class VmPackager implements VmPackages {
         }
         Map<String, Path> bootFiles = new TreeMap<>();
         // this host's media library is outside the disks' creation records: a crash leaves them to the journal
+        boolean existedBefore = destination == here && hypervisor.find(vmName).isPresent(); // then the creation fails as it should
         Optional<Path> record = destination == here ? journal.beginImport(vmName) : Optional.empty();
         try {
             if (vm.containsKey("boot.kernel")) {
@@ -340,6 +341,9 @@ public final class VmPackager implements VmPackages {
             TransferJournal.end(record); // the VM refers to its boot files now
             return vm.containsKey("firmware.variables") ? withVariables(destination, created, dir.resolve(vm.get("firmware.variables"))) : created;
         } catch (RuntimeException e) {
+            if (destination == here && !existedBefore && definedAnyway(vmName, e)) {
+                throw e; // libvirt defined it before it restarted: its boot files stay, the journal's record lets the repair decide
+            }
             bootFiles.forEach((name, path) -> {
                 try {
                     destination.removeBootFile(path, name);
@@ -349,6 +353,16 @@ public final class VmPackager implements VmPackages {
             });
             TransferJournal.end(record);
             throw e;
+        }
+    }
+
+    /** Whether the VM exists although its creation failed; when that cannot be told, it may. */
+    private boolean definedAnyway(String vmName, RuntimeException failure) {
+        try {
+            return hypervisor.find(vmName).isPresent();
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            return true;
         }
     }
 
