@@ -13,14 +13,14 @@ import org.junit.Test;
 /**
  * A real crash of the platform process between a new VM's disk and its definition, and the repair
  * on the next start, against the system libvirtd: the platform halts at its fault-injection point
- * (system property {@code phyllome.fault.halt-after-disks}), leaving an encrypted volume and its
+ * (system property {@code phyllome.fault.halt-at=vm-create.disks-made}), leaving an encrypted volume and its
  * libvirt secret but no domain; the next start warns about it, {@code disk:orphans} reports it and
  * {@code disk:orphans --clean} removes the file and the secret, while a disk kept on purpose by
  * {@code vm:delete --keep-disks} in the same state directory survives.
  */
 public class CrashRepairE2EIT {
 
-    private static final String HALT = "-Dphyllome.fault.halt-after-disks=true";
+    private static final String HALT = "-Dphyllome.fault.halt-at=vm-create.disks-made";
     private static final int HALT_STATUS = 86;
 
     private final Path work = Path.of(TestPlatform.required("phyllome.it.work")).toAbsolutePath().resolve(CrashRepairE2EIT.class.getSimpleName());

@@ -74,6 +74,17 @@ final class Host {
         }
     }
 
+    /** The SHA-256 of a file, in hex. */
+    static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String read(Path file) {
         try {
             return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";

@@ -5,14 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,8 +82,8 @@ public class MacOsE2EIT {
         name = TestGuest.uniqueName("it-mac");
         Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
         Path nvram = NVRAM_DIR.resolve(name + "_VARS.fd");
-        String opencoreSha = sha256(opencore);
-        String recoverySha = sha256(recovery);
+        String opencoreSha = Host.sha256(opencore);
+        String recoverySha = Host.sha256(recovery);
 
         // one command: create from the user's images and start
         String output = osgi.gogo("vm:create --start --memory 4G --cpus 2 --disk 64G --opencore " + opencore + " --recovery " + recovery
@@ -128,8 +123,8 @@ public class MacOsE2EIT {
         assertFalse("NVRAM " + nvram + " remains", Files.exists(nvram));
         assertFalse("QEMU still runs", qemuCommandLine(name).isPresent());
         assertEquals("the user's images, nothing else, in " + images, List.of("OpenCore.qcow2", "RecoveryImage.img"), Host.tree(images));
-        assertEquals("the OpenCore image is unchanged", opencoreSha, sha256(opencore));
-        assertEquals("the recovery image is unchanged", recoverySha, sha256(recovery));
+        assertEquals("the OpenCore image is unchanged", opencoreSha, Host.sha256(opencore));
+        assertEquals("the recovery image is unchanged", recoverySha, Host.sha256(recovery));
         name = null;
     }
 
@@ -171,7 +166,7 @@ public class MacOsE2EIT {
             return;
         }
         Path key = Files.writeString(images.resolve("apple-smc.key"), STAND_IN_KEY, StandardCharsets.US_ASCII);
-        String output = osgi.gogo("media:import " + key + " " + sha256(key));
+        String output = osgi.gogo("media:import " + key + " " + Host.sha256(key));
         assertTrue(output, output.contains("imported apple-smc.key"));
         Files.delete(key);
     }
@@ -179,16 +174,6 @@ public class MacOsE2EIT {
     /** The command line of the QEMU process running {@code vm}, if one runs. */
     private static Optional<String> qemuCommandLine(String vm) {
         return Host.run("ps", "-eo", "args").lines().filter(l -> l.contains("qemu-system") && l.contains("guest=" + vm + ",")).findFirst();
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** After a failure: removes what the test left in the system daemon. */

@@ -28,6 +28,17 @@ public interface Storage {
     void confirm(Volume volume);
 
     /**
+     * The volume is about to be deleted with its VM, whose definition goes first: from here until
+     * {@link #delete(Volume)} completes, a crash leaves it {@linkplain #unconfirmed() unconfirmed},
+     * so that it is repaired rather than taken for a disk kept on purpose. {@link #confirm(Volume)}
+     * takes the mark back when the VM stays after all.
+     *
+     * @since 1.2
+     */
+    default void beginDelete(Volume volume) {
+    }
+
+    /**
      * Volumes whose creation began in a platform process that ended before {@link #confirm(Volume)}
      * (a crash between a disk and the definition of its VM), with their keys. A volume whose file
      * never came to be has capacity 0 and may still have a key. Creations still running in a live

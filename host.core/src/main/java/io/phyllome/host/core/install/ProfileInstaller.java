@@ -48,6 +48,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.resolver.ResolutionException;
 import org.osgi.service.resolver.Resolver;
 
+import io.phyllome.host.core.internal.FaultInjection;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
@@ -91,6 +92,8 @@ public class ProfileInstaller {
     private final Path dir;
     private volatile List<URI> repositories;
     private final Object lock = new Object();
+    private static final String DOWNLOAD_PREFIX = ".download-";
+    private static final String DOWNLOAD_SUFFIX = ".part";
     private Thread restore;
 
     @Activate
@@ -151,6 +154,7 @@ public class ProfileInstaller {
             return;
         }
         synchronized (lock) {
+            removeAbandonedDownloads();
             List<Bundle> bundles = new ArrayList<>();
             try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.jar")) {
                 for (Path jar : jars) {
@@ -215,6 +219,7 @@ public class ProfileInstaller {
             try {
                 for (RepositoryIndex.IndexResource resource : needed) {
                     Path jar = download(resource, dir.resolve(resource.symbolicName() + ".jar"));
+                    FaultInjection.point(FaultInjection.PROFILE_INSTALL_STORED); // complete and verified: the next start installs it
                     installed.add(context.installBundle(location(jar)));
                 }
                 for (Bundle bundle : installed) {
@@ -359,12 +364,14 @@ public class ProfileInstaller {
     private Path download(RepositoryIndex.IndexResource resource, Path target) throws IOException {
         URI url = resource.url().orElseThrow(() -> new IOException("the index gives no download URL for " + resource));
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".download-", ".jar");
+        // named after this process, and not *.jar: a crash leaves a file that restore() neither installs nor keeps
+        Path temp = Files.createTempFile(dir, DOWNLOAD_PREFIX + ProcessHandle.current().pid() + "-", DOWNLOAD_SUFFIX);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(url.toURL().openStream(), sha256)) {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
+            FaultInjection.point(FaultInjection.PROFILE_INSTALL_DOWNLOADED);
             String actual = HexFormat.of().formatHex(sha256.digest());
             Optional<String> expected = resource.sha256();
             if (expected.isPresent() && !expected.get().equalsIgnoreCase(actual)) {
@@ -376,6 +383,20 @@ public class ProfileInstaller {
             throw new IOException(e);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Deletes the partial downloads of processes that ended (crashed) before they finished. */
+    private void removeAbandonedDownloads() {
+        try (DirectoryStream<Path> partial = Files.newDirectoryStream(dir, DOWNLOAD_PREFIX + "*" + DOWNLOAD_SUFFIX)) {
+            for (Path file : partial) {
+                String pid = file.getFileName().toString().substring(DOWNLOAD_PREFIX.length()).split("-")[0];
+                if (!pid.matches("\\d+") || ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove partial downloads in {0}: {1}", dir, e.getMessage());
         }
     }
 

@@ -11,8 +11,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
+import io.phyllome.host.core.transfer.TransferJournal;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmInfo;
 
 /**
  * What a crash can leave behind, and its repair. A creation that a crash interrupted between its
@@ -33,16 +35,23 @@ public class CrashLeftovers {
      * @param unused      other disks of the platform that no VM uses (kept on purpose, or their VM
      *                    was undefined outside the platform): never removed here
      * @param orphanKeys  ids of keys whose disk is gone, other than those of {@code interrupted}
+     * @param transfers   what interrupted exports and imports left outside the disk pool: half-written
+     *                    packages, boot files of VMs never defined; removed by {@link #clean()}
      */
-    public record Report(List<Volume> interrupted, List<String> unused, List<String> orphanKeys) {
+    public record Report(List<Volume> interrupted, List<String> unused, List<String> orphanKeys, List<TransferJournal.Leftover> transfers) {
+
+        public Report(List<Volume> interrupted, List<String> unused, List<String> orphanKeys) {
+            this(interrupted, unused, orphanKeys, List.of());
+        }
 
         public boolean isEmpty() {
-            return interrupted.isEmpty() && unused.isEmpty() && orphanKeys.isEmpty();
+            return interrupted.isEmpty() && unused.isEmpty() && orphanKeys.isEmpty() && transfers.isEmpty();
         }
     }
 
     private final VirtualMachines vms;
     private final Storage storage;
+    private final TransferJournal journal = TransferJournal.here();
 
     @Activate
     public CrashLeftovers(@Reference VirtualMachines vms, @Reference Storage storage) {
@@ -60,7 +69,7 @@ public class CrashLeftovers {
         List<String> unused = storage.list().stream().map(Volume::path).filter(p -> !used.contains(p) && !interruptedPaths.contains(p))
                 .sorted().toList();
         List<String> keys = storage.orphanKeys().stream().filter(k -> !interruptedKeys.contains(k)).toList();
-        return new Report(interrupted, unused, keys);
+        return new Report(interrupted, unused, keys, journal.abandoned());
     }
 
     /**
@@ -75,6 +84,8 @@ public class CrashLeftovers {
         Report report = scan();
         report.interrupted().forEach(storage::delete);
         storage.removeOrphanKeys();
+        Set<String> names = vms.list().stream().map(VmInfo::name).collect(Collectors.toSet());
+        report.transfers().forEach(leftover -> TransferJournal.remove(leftover, names));
         return report;
     }
 
@@ -90,6 +101,11 @@ public class CrashLeftovers {
 
     private void warnAtStart() {
         try {
+            List<TransferJournal.Leftover> transfers = journal.abandoned();
+            if (!transfers.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "a crash interrupted " + transfers.stream().map(Object::toString).collect(Collectors.joining(", "))
+                        + ": remove it with disk:orphans --clean");
+            }
             if (storage.unconfirmed().isEmpty()) {
                 return; // no VM listing when nothing was interrupted
             }

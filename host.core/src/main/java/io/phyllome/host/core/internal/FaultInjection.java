@@ -1,24 +1,48 @@
 package io.phyllome.host.core.internal;
 
 /**
- * Deliberate crashes, for the tests of crash repair only (distro's CrashRepairE2EIT). A point halts
- * the JVM at once, as a power cut or {@code kill -9} would, when its system property is exactly
- * {@code true}; nothing sets these properties except such a test's {@code -D} option.
+ * Deliberate crashes, for the tests of crash safety only (distro's CrashRepairE2EIT and
+ * FaultInjectionE2EIT). A point halts the JVM at once, as a power cut or {@code kill -9} would,
+ * when the system property {@value #HALT_AT} names it; nothing sets that property except such a
+ * test's {@code -D} option. The points are named {@code command.step-done}, e.g.
+ * {@code vm-create.defined}; host.storage has its own ({@code disk.*}, {@code export.*}).
  */
-final class FaultInjection {
+public final class FaultInjection {
 
-    /** Halts {@code vm:create} after its disks and keys exist and before the VM is defined. */
-    static final String HALT_AFTER_DISKS = "phyllome.fault.halt-after-disks";
+    /** The system property naming the one point to halt at. */
+    public static final String HALT_AT = "phyllome.fault.halt-at";
+
+    /** vm:create (and vm:import): the disks and keys exist, the VM is not defined yet. */
+    static final String VM_CREATE_DISKS_MADE = "vm-create.disks-made";
+    /** vm:create: the VM is defined, its disks' creation records are still there. */
+    static final String VM_CREATE_DEFINED = "vm-create.defined";
+    /** disk:add: the new disk and its key exist, the VM does not refer to it yet. */
+    static final String DISK_ADD_DISK_MADE = "disk-add.disk-made";
+    /** disk:add: the VM refers to the new disk, its creation record is still there. */
+    static final String DISK_ADD_ATTACHED = "disk-add.attached";
+    /** vm:delete: the VM is undefined, its disks and keys are not deleted yet. */
+    static final String VM_DELETE_UNDEFINED = "vm-delete.undefined";
+
+    /** vm:export: the disks are in the package, the rest of it is not written yet. */
+    public static final String VM_EXPORT_DISKS_COPIED = "vm-export.disks-copied";
+    /** vm:export: the manifest is written, its seal is not. */
+    public static final String VM_EXPORT_MANIFEST_WRITTEN = "vm-export.manifest-written";
+    /** vm:import: the boot files are in the media library, the disks are not adopted yet. */
+    public static final String VM_IMPORT_BOOT_FILES = "vm-import.boot-files";
+    /** profile:install: the download is in its temporary file, not verified yet. */
+    public static final String PROFILE_INSTALL_DOWNLOADED = "profile-install.downloaded";
+    /** profile:install: the bundle is in STATE/profiles, not installed in the framework yet. */
+    public static final String PROFILE_INSTALL_STORED = "profile-install.stored";
 
     /** The exit status of a halted platform. */
-    static final int HALT_STATUS = 86;
+    public static final int HALT_STATUS = 86;
 
     private FaultInjection() {
     }
 
-    static void point(String property) {
-        if ("true".equals(System.getProperty(property))) {
-            System.err.println("phyllome: fault injection: " + property + ": halting now");
+    public static void point(String name) {
+        if (name.equals(System.getProperty(HALT_AT))) {
+            System.err.println("phyllome: fault injection: " + name + ": halting now");
             Runtime.getRuntime().halt(HALT_STATUS);
         }
     }

@@ -100,6 +100,7 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         @Override
         public Domain define(DomainDefinition definition) {
             Domain domain = hypervisor.define(definition);
+            FaultInjection.point(FaultInjection.VM_CREATE_DEFINED);
             definition.volumes().forEach(storage::confirm); // a definition refers to them now: no crash leftovers
             return domain;
         }
@@ -165,9 +166,12 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
             for (DiskSpec disk : resolved.disks()) {
                 volumes.add(disks.provide(resolved.name(), volumes.size(), disk));
             }
-            FaultInjection.point(FaultInjection.HALT_AFTER_DISKS);
+            FaultInjection.point(FaultInjection.VM_CREATE_DISKS_MADE);
             domain = target.define(new DomainDefinition(resolved, descriptor, devices, volumes));
         } catch (RuntimeException e) {
+            if (!volumes.isEmpty() && definedAnyway(target, resolved.name(), e)) {
+                throw e; // the definition may refer to the disks: they stay, and their creation records say so
+            }
             for (Volume volume : volumes) {
                 try {
                     target.remove(volume);
@@ -179,6 +183,20 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         }
         LOG.log(System.Logger.Level.INFO, "created VM {0} from profile {1}", domain.name(), descriptor.id());
         return toInfo(domain, findings);
+    }
+
+    /**
+     * Whether the VM exists although its creation failed: libvirt may have defined it and then
+     * restarted before it answered. When that cannot be told, it may: a disk kept is repaired by
+     * disk:orphans, a disk removed under a definition is lost.
+     */
+    private static boolean definedAnyway(VmCreator.Host target, String name, RuntimeException failure) {
+        try {
+            return target.hasVm(name);
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            return true;
+        }
     }
 
     @Override
@@ -239,18 +257,27 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
                 } // it powered off by itself meanwhile
             }
         }
-        // the definition goes first: a disk is never deleted while a VM still refers to it
-        hypervisor.undefine(name);
-        if (keepDisks) {
-            return;
+        // marked before the definition goes: a crash in between leaves them to disk:orphans --clean
+        List<Volume> going = keepDisks ? List.of() : disksGoingWith(domain);
+        going.forEach(storage::beginDelete);
+        try {
+            // the definition goes first: a disk is never deleted while a VM still refers to it
+            hypervisor.undefine(name);
+        } catch (RuntimeException e) {
+            going.forEach(storage::confirm); // the VM stays, and its disks with it
+            throw e;
         }
-        Set<String> stillUsed = hypervisor.list().stream().flatMap(d -> d.disks().stream()).map(VmDisk::source).collect(Collectors.toSet());
-        for (VmDisk disk : domain.disks()) {
-            if (disk.managed() && !stillUsed.contains(disk.source())) {
-                storage.find(disk.source()).ifPresent(storage::delete);
-            }
-        }
+        FaultInjection.point(FaultInjection.VM_DELETE_UNDEFINED);
+        going.forEach(storage::delete);
         LOG.log(System.Logger.Level.INFO, "deleted VM {0}", name);
+    }
+
+    /** The platform's disks of {@code domain} that no other VM uses. */
+    private List<Volume> disksGoingWith(Domain domain) {
+        Set<String> usedElsewhere = hypervisor.list().stream().filter(d -> !d.name().equals(domain.name())).flatMap(d -> d.disks().stream())
+                .map(VmDisk::source).collect(Collectors.toSet());
+        return domain.disks().stream().filter(d -> d.managed() && !usedElsewhere.contains(d.source())).map(d -> storage.find(d.source()))
+                .flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -284,7 +311,9 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         int index = (int) domain.disks().stream().filter(VmDisk::managed).count();
         Volume volume = storage.create(name, index, disk);
         try {
+            FaultInjection.point(FaultInjection.DISK_ADD_DISK_MADE);
             String target = hypervisor.attachDisk(name, volume);
+            FaultInjection.point(FaultInjection.DISK_ADD_ATTACHED);
             storage.confirm(volume);
             return new VmDisk(target, volume.path(), false, volume.encrypted(), true);
         } catch (RuntimeException e) {

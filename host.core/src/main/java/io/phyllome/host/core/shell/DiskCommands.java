@@ -79,11 +79,12 @@ public class DiskCommands {
                 .append(removed).append('\n'));
         report.unused().forEach(p -> out.append("unused disk: ").append(p).append(" (kept; delete it with disk:delete ").append(p).append(")\n"));
         report.orphanKeys().forEach(k -> out.append("key without a disk: ").append(k).append(removed).append('\n'));
+        report.transfers().forEach(t -> out.append("left by an interrupted ").append(t).append(removed).append('\n'));
         if (!clean && !report.orphanKeys().isEmpty()) {
             out.append("a key without a disk belongs to a disk deleted or moved outside the platform: move a moved disk back first,"
                     + " or it can never be read again\n");
         }
-        if (!clean && !(report.interrupted().isEmpty() && report.orphanKeys().isEmpty())) {
+        if (!clean && !(report.interrupted().isEmpty() && report.orphanKeys().isEmpty() && report.transfers().isEmpty())) {
             out.append("remove the leftovers of interrupted creations and the keys without a disk with disk:orphans --clean\n");
         }
         return report.isEmpty() ? "nothing orphaned" : out.toString().stripTrailing();

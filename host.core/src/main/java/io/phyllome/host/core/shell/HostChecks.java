@@ -61,6 +61,7 @@ final class HostChecks {
         List<String> found = new ArrayList<>();
         report.interrupted().forEach(v -> found.add(v.path()));
         report.orphanKeys().forEach(k -> found.add("key " + k));
+        report.transfers().forEach(t -> found.add(t.toString()));
         return found.isEmpty() ? pass("crash leftovers", "none")
                 : new Check(Status.WARN, "crash leftovers", "disks or keys no VM uses, left by an interrupted creation: " + String.join(", ", found)
                         + ": remove them with disk:orphans --clean");

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import io.phyllome.host.core.internal.FaultInjection;
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.Hypervisor;
@@ -70,6 +71,7 @@ public final class VmPackager implements VmPackages {
     private final VmCreator creator;
     private final Supplier<Optional<HostFingerprint>> fingerprint;
     private final VmMigrator migrator;
+    private final TransferJournal journal = TransferJournal.here();
 
     public VmPackager(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, VmCreator creator,
             Supplier<Optional<HostFingerprint>> fingerprint, Supplier<Optional<RemoteHosts>> remoteHosts) {
@@ -96,11 +98,25 @@ public final class VmPackager implements VmPackages {
         }
         KeyWrap wrap = KeyWrap.forExport(passphrase);
         Path dir = directory.toAbsolutePath().normalize();
-        boolean existed = prepareEmpty(dir);
+        boolean existed = Files.exists(dir);
+        Optional<Path> record = journal.beginExport(dir, existed); // before the directory: a crash from here on is repaired
         try {
-            return write(domain, dir, wrap);
+            prepareEmpty(dir);
+            VmPackage written = write(domain, dir, wrap);
+            TransferJournal.end(record);
+            return written;
         } catch (IOException | RuntimeException e) {
-            removeQuietly(dir, existed, e);
+            if (!(e instanceof NotEmptyException)) {
+                removeQuietly(dir, existed, e);
+            }
+            try {
+                TransferJournal.end(record);
+            } catch (VmException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (NoSpace.full(e)) {
+                throw new VmException(NoSpace.explain(dir), e); // whether the disk copy or a file of the package hit it
+            }
             throw e instanceof VmException v ? v : new VmException("cannot write the package " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -144,6 +160,7 @@ public final class VmPackager implements VmPackages {
             vm.put("disk." + index + ".encrypted", Boolean.toString(volume.encrypted()));
             index++;
         }
+        FaultInjection.point(FaultInjection.VM_EXPORT_DISKS_COPIED);
         if (spec.directBoot().isPresent()) {
             DirectBoot boot = spec.directBoot().get();
             Files.createDirectories(dir.resolve("boot"));
@@ -171,6 +188,7 @@ public final class VmPackager implements VmPackages {
             PropertiesFile.write(dir.resolve(HOST_FILE), host.get().components());
         }
         List<String> files = new ArrayList<>(Manifest.write(dir));
+        FaultInjection.point(FaultInjection.VM_EXPORT_MANIFEST_WRITTEN);
         Files.writeString(dir.resolve(Manifest.SEAL), wrap.seal(Files.readAllBytes(dir.resolve(Manifest.FILE))) + "\n");
         files.add(Manifest.FILE);
         files.add(Manifest.SEAL);
@@ -307,16 +325,25 @@ public final class VmPackager implements VmPackages {
                     Boolean.parseBoolean(vm.get("disk." + i + ".encrypted"))));
         }
         Map<String, Path> bootFiles = new TreeMap<>();
+        // this host's media library is outside the disks' creation records: a crash leaves them to the journal
+        boolean existedBefore = destination == here && hypervisor.find(vmName).isPresent(); // then the creation fails as it should
+        Optional<Path> record = destination == here ? journal.beginImport(vmName) : Optional.empty();
         try {
             if (vm.containsKey("boot.kernel")) {
-                Path kernel = bootFile(destination, dir.resolve(vm.get("boot.kernel")), vmName + ".kernel", bootFiles);
-                Path initrd = vm.containsKey("boot.initrd") ? bootFile(destination, dir.resolve(vm.get("boot.initrd")), vmName + ".initrd", bootFiles) : null;
+                Path kernel = bootFile(destination, dir.resolve(vm.get("boot.kernel")), vmName + ".kernel", bootFiles, record);
+                Path initrd = vm.containsKey("boot.initrd") ? bootFile(destination, dir.resolve(vm.get("boot.initrd")), vmName + ".initrd", bootFiles, record)
+                        : null;
                 spec.directBoot(new DirectBoot(kernel, initrd, vm.getOrDefault("boot.cmdline", "")));
             }
+            FaultInjection.point(FaultInjection.VM_IMPORT_BOOT_FILES);
             VmInfo created = destination.create(spec.build(), (name, index, disk) -> destination.disk(name, index, disk, disks.get(index), keys.get(index)),
                     findings);
+            TransferJournal.end(record); // the VM refers to its boot files now
             return vm.containsKey("firmware.variables") ? withVariables(destination, created, dir.resolve(vm.get("firmware.variables"))) : created;
         } catch (RuntimeException e) {
+            if (destination == here && !existedBefore && definedAnyway(vmName, e)) {
+                throw e; // libvirt defined it before it restarted: its boot files stay, the journal's record lets the repair decide
+            }
             bootFiles.forEach((name, path) -> {
                 try {
                     destination.removeBootFile(path, name);
@@ -324,7 +351,18 @@ public final class VmPackager implements VmPackages {
                     e.addSuppressed(cleanup);
                 }
             });
+            TransferJournal.end(record);
             throw e;
+        }
+    }
+
+    /** Whether the VM exists although its creation failed; when that cannot be told, it may. */
+    private boolean definedAnyway(String vmName, RuntimeException failure) {
+        try {
+            return hypervisor.find(vmName).isPresent();
+        } catch (RuntimeException unknown) {
+            failure.addSuppressed(unknown);
+            return true;
         }
     }
 
@@ -339,7 +377,8 @@ public final class VmPackager implements VmPackages {
         return created.withFindings(finding.stream().toList());
     }
 
-    private static Path bootFile(Destination destination, Path file, String name, Map<String, Path> taken) {
+    private Path bootFile(Destination destination, Path file, String name, Map<String, Path> taken, Optional<Path> record) {
+        TransferJournal.note(record, journal.mediaFile(name));
         Path path = destination.bootFile(file, name);
         taken.put(name, path);
         return path;
@@ -389,20 +428,28 @@ public final class VmPackager implements VmPackages {
         return bundle == null ? "" : bundle.getVersion().toString();
     }
 
-    /** Makes {@code dir} an empty directory; returns whether it existed before. */
-    private static boolean prepareEmpty(Path dir) {
+    /** A package directory with something in it, which an export never touches. */
+    private static final class NotEmptyException extends VmException {
+        private static final long serialVersionUID = 1L;
+
+        NotEmptyException(Path dir) {
+            super(dir + " is not empty: give a new or empty directory for the package");
+        }
+    }
+
+    /** Makes {@code dir} an empty directory. */
+    private static void prepareEmpty(Path dir) {
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
-                        throw new VmException(dir + " is not empty: give a new or empty directory for the package");
+                        throw new NotEmptyException(dir);
                     }
                 }
-                return true;
+                return;
             }
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // the owner's until copied on
-            return false;
         } catch (IOException e) {
             throw new VmException("cannot create " + dir + ": " + e.getMessage(), e);
         }

@@ -273,6 +273,19 @@ class VmServiceTest {
     }
 
     @Test
+    void aDefinitionThatHappenedAlthoughItsAnswerWasLostKeepsItsDisks() {
+        // libvirt defined the VM and restarted before it answered: the disks are the VM's now
+        profiles.add(new FakeProfile("linux", (ctx, dev) -> { }));
+        hypervisor.failDefineAfterDefining = new VmException("libvirt restarted during the request to define VM 'vm1'");
+
+        assertThrows(VmException.class, () -> service.create(VmSpec.builder("linux", "vm1").disk(DiskSpec.of(ByteSize.ofGiB(2))).build()));
+
+        assertEquals(List.of("storage.create vm1#0 2G encrypted", "hypervisor.define vm1"), mutations(), "no disk of the defined VM is deleted");
+        assertEquals(1, storage.list().size());
+        assertTrue(hypervisor.domains.containsKey("vm1"));
+    }
+
+    @Test
     void aFailingSecondDiskDeletesTheFirst() {
         profiles.add(new FakeProfile("linux", (ctx, dev) -> { }));
         storage.failAtIndex = 1;
@@ -519,6 +532,8 @@ class VmServiceTest {
         final Map<String, Domain> domains = new TreeMap<>();
         final List<DomainDefinition> definitions = new ArrayList<>();
         RuntimeException failDefine;
+        /** Thrown after the domain was defined, as when libvirt restarted before it answered. */
+        RuntimeException failDefineAfterDefining;
         RuntimeException failAttach;
         HostCapabilities host = HOST;
 
@@ -547,6 +562,9 @@ class VmServiceTest {
             Domain domain = new Domain(name, "uuid-" + name, VmState.SHUT_OFF, definition.profile().id(),
                     definition.spec().memory().orElseThrow(), definition.spec().cpus(), disks);
             put(domain);
+            if (failDefineAfterDefining != null) {
+                throw failDefineAfterDefining;
+            }
             return domain;
         }
 

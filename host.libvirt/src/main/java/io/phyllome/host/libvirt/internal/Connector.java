@@ -17,7 +17,6 @@ import io.phyllome.host.vm.VmException;
  */
 final class Connector {
 
-    private static final System.Logger LOG = System.getLogger(Connector.class.getName());
     static final String SYSTEM_URI = "qemu:///system";
     static final String EMBEDDED_URI = "qemu:///embed?root=";
     /** The embedded secret driver beside an embedded QEMU driver of the same root. */
@@ -56,7 +55,6 @@ final class Connector {
                     LibvirtProcess.release();
                     throw e;
                 }
-                LOG.log(System.Logger.Level.INFO, "connected to " + uri);
                 return new Opened(connection, uri);
             } catch (LibvirtException e) {
                 failures.add(candidate + ": " + e.getMessage());

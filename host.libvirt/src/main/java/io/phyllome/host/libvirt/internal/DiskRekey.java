@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,11 @@ final class DiskRekey {
     private DiskRekey() {
     }
 
-    static void rekey(Connect connection, String domainType, Path image, String secretUuid, byte[] newKey) {
+    /**
+     * @param connections the connection now: the transient domain is stopped through a new one when
+     *                    libvirt restarted meanwhile, or its paused QEMU would outlive the re-key
+     */
+    static void rekey(Supplier<? extends Connect> connections, String domainType, Path image, String secretUuid, byte[] newKey) {
         String key = new String(newKey, StandardCharsets.UTF_8);
         if (!BASE64.matcher(key).matches()) {
             throw new IllegalArgumentException("a new disk key must be Base64 text");
@@ -61,7 +66,7 @@ final class DiskRekey {
                         .add(new DiskXml(false, image.toString(), "qcow2", DiskBus.VIRTIO, "vda", false, secretUuid, 0).toElement())));
         Domain domain;
         try {
-            domain = connection.domainCreateXML(xml, START_PAUSED);
+            domain = connections.get().domainCreateXML(xml, START_PAUSED);
         } catch (LibvirtException e) {
             throw Errors.of("open the copy " + image + " to give it a new key", e);
         }
@@ -75,11 +80,20 @@ final class DiskRekey {
             throw Errors.of("give the copy " + image + " a new key", e);
         } finally {
             try {
-                domain.destroy();
-            } catch (LibvirtException e) {
+                destroy(domain, name, connections);
+            } catch (LibvirtException | VmException e) {
                 LOG.log(System.Logger.Level.WARNING, "the transient domain " + name + " that re-keyed " + image + " did not stop: "
                         + e.getMessage() + " (virsh destroy " + name + ")");
             }
+        }
+    }
+
+    /** Stops the transient domain; by its name on the connection now, when the one it was made on is gone. */
+    private static void destroy(Domain domain, String name, Supplier<? extends Connect> connections) throws LibvirtException {
+        try {
+            domain.destroy();
+        } catch (LibvirtException e) {
+            connections.get().domainLookupByName(name).destroy();
         }
     }
 

@@ -8,12 +8,15 @@ import io.phyllome.host.vm.VmException;
 /** Turns libvirt's errors into one-line platform errors. */
 final class Errors {
 
+    /** How every message of {@link #of} starts. */
+    static final String PREFIX = "libvirt could not ";
+
     private Errors() {
     }
 
     static VmException of(String action, LibvirtException e) {
         String message = e.getError() != null && e.getError().getMessage() != null ? e.getError().getMessage() : e.getMessage();
-        return new VmException("libvirt could not " + action + ": " + oneLine(message) + hint(message), e);
+        return new VmException(PREFIX + action + ": " + oneLine(message) + hint(message), e);
     }
 
     static boolean is(LibvirtException e, ErrorNumber number) {

@@ -30,17 +30,12 @@ import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHost;
 import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.hypervisor.Secrets;
-import io.phyllome.host.device.DiskBus;
-import io.phyllome.host.libvirt.internal.domain.DiskXml;
 import io.phyllome.host.libvirt.internal.domain.DomainMapper;
-import io.phyllome.host.libvirt.internal.domain.MetadataXml;
 import io.phyllome.host.libvirt.internal.domain.DomainReader;
 import io.phyllome.host.libvirt.internal.domain.VirtioSwitch;
-import io.phyllome.host.libvirt.internal.xml.XmlWriter;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
-import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmSpec;
 import io.phyllome.host.vm.VmState;
@@ -58,22 +53,17 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     private static final int UNDEFINE_EVERYTHING = 1 | 2 | 4 | 16 | 32;
     /** The definition a VM has when it next starts, not its live state. */
     private static final int XML_INACTIVE = 2;
-    private static final int AFFECT_LIVE = 1;
-    private static final int AFFECT_CONFIG = 2;
-    private static final int METADATA_ELEMENT = 2;
-    private static final int START_PAUSED = 1;
-    private static final int BLOCK_RESIZE_BYTES = 1;
 
     private final Path stateDir;
     private final String configuredUri;
     private final String configuredPool;
     private StoragePoolBinding.Bound diskPool;
-    private LibvirtConnection connect;
-    private String uri;
+    /** The connection, opened again after the daemon restarted (ReconnectingConnection). */
+    private final ReconnectingConnection libvirt;
     /** The embedded driver's secret driver, which keeps its own connection; null otherwise. */
     private EmbeddedSecretConnect embeddedSecrets;
     private HostCapabilities capabilities;
-    private final SecretStore secrets = new SecretStore(this::secretConnection, () -> uri, this::embeddedSecretFiles);
+    private final SecretStore secrets = new SecretStore(this::secretConnection, this::uri, this::embeddedSecretFiles);
 
     @Activate
     public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
@@ -82,36 +72,46 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         String fromFramework = context.getProperty(LibvirtConfig.URI_PROPERTY);
         this.configuredUri = fromFramework != null && !fromFramework.isBlank() ? fromFramework.trim() : config.uri().trim();
         this.configuredPool = config.pool().trim();
+        this.libvirt = new ReconnectingConnection(uri -> Connector.open(uri == null ? configuredUri : uri, stateDir));
+        libvirt.onReconnect(this::renew);
+    }
+
+    /** After a reconnect: the pool and capabilities belong to the old connection (a restarted daemon lost its transient pool). */
+    private void renew(LibvirtConnection fresh) {
+        synchronized (this) {
+            diskPool = null;
+            capabilities = null;
+        }
+        capabilities(); // learnt again now, not by the next command
     }
 
     @Deactivate
-    synchronized void close() {
-        if (embeddedSecrets != null) {
-            try {
-                embeddedSecrets.close();
-            } catch (LibvirtException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing the embedded secret driver: " + e.getMessage());
+    void close() {
+        libvirt.close(); // not under this lock: a reconnect that is renewing may wait for it
+        synchronized (this) {
+            if (embeddedSecrets != null) {
+                try {
+                    embeddedSecrets.close();
+                } catch (LibvirtException e) {
+                    LOG.log(System.Logger.Level.WARNING, "closing the embedded secret driver: " + e.getMessage());
+                }
+                embeddedSecrets = null;
             }
-            embeddedSecrets = null;
-        }
-        if (connect != null) {
-            try {
-                connect.close();
-            } catch (LibvirtException e) {
-                LOG.log(System.Logger.Level.WARNING, "closing " + uri + ": " + e.getMessage());
-            }
-            connect = null;
             diskPool = null;
-            LibvirtProcess.release();
+            capabilities = null;
         }
     }
 
     @Override
-    public synchronized HostCapabilities capabilities() {
+    public HostCapabilities capabilities() {
+        return libvirt.read(this::probedCapabilities);
+    }
+
+    private synchronized HostCapabilities probedCapabilities() {
         if (capabilities == null) {
             LibvirtConnection c = connection();
             try {
-                capabilities = CapabilityProbe.probe(c, uri);
+                capabilities = CapabilityProbe.probe(c, uri());
             } catch (LibvirtException e) {
                 throw Errors.of("read the host's capabilities", e);
             }
@@ -127,16 +127,23 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         }
         HostCapabilities host = capabilities();
         Path serialLog = directory("logs").resolve(name + ".serial.log");
-        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), connection().defaultNetwork(), serialLog).render();
-        try {
-            return read(connection().domainDefineXML(xml));
-        } catch (LibvirtException e) {
-            throw Errors.of("define VM '" + name + "'", e);
-        }
+        String network = libvirt.read(() -> connection().defaultNetwork());
+        String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), network, serialLog).render();
+        return libvirt.change("define VM '" + name + "'", () -> {
+            try {
+                return read(connection().domainDefineXML(xml));
+            } catch (LibvirtException e) {
+                throw Errors.of("define VM '" + name + "'", e);
+            }
+        }, () -> findNow(name)); // defined before libvirt went away, or not at all
     }
 
     @Override
     public Optional<Domain> find(String name) {
+        return libvirt.read(() -> findNow(name));
+    }
+
+    private Optional<Domain> findNow(String name) {
         // one lookup, not a listing of every domain: creating or deleting a VM stays as fast on
         // a host with a thousand VMs as on an empty one
         try {
@@ -152,6 +159,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public List<Domain> list() {
+        return libvirt.read(this::listNow);
+    }
+
+    private List<Domain> listNow() {
         List<Domain> domains = new ArrayList<>();
         for (String name : names()) {
             String xml;
@@ -185,6 +196,13 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void undefine(String name) {
+        libvirt.change("delete VM '" + name + "'", () -> {
+            undefineNow(name);
+            return Boolean.TRUE;
+        }, () -> findNow(name).isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty()); // gone already, or to be deleted again
+    }
+
+    private void undefineNow(String name) {
         org.libvirt.Domain domain = lookup(name);
         try {
             String serialLog = DomainReader.serialLog(domain.getXMLDesc(0));
@@ -201,11 +219,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public VmSpec spec(String name) {
-        try {
-            return DomainReader.spec(lookup(name).getXMLDesc(XML_INACTIVE));
-        } catch (LibvirtException e) {
-            throw Errors.of("read VM '" + name + "'", e);
-        }
+        return DomainReader.spec(xml(name, XML_INACTIVE, "read"));
     }
 
     @Override
@@ -215,49 +229,36 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void restoreFirmwareVariables(String name, Path file) {
-        Path target = nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri + " are out of this"
-                + " platform's reach"));
-        try {
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new VmException("cannot give VM '" + name + "' its UEFI variables (" + target + "): " + e.getMessage(), e);
-        }
+        NvramFiles.restore(name, file, nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri()
+                + " are out of this platform's reach")));
     }
 
-    /**
-     * Where libvirt keeps a VM's UEFI variables: its definition's {@code <nvram>}, or libvirt's
-     * default file, which it chooses when the VM first starts ({@code NAME_VARS.fd} in the
-     * daemon's or the embedded driver's {@code nvram} directory). Empty for a remote daemon.
-     */
     private Optional<Path> nvramFile(String name) {
-        String explicit;
-        try {
-            explicit = DomainReader.nvram(lookup(name).getXMLDesc(XML_INACTIVE));
-        } catch (LibvirtException e) {
-            throw Errors.of("read VM '" + name + "'", e);
-        }
-        if (!explicit.isEmpty()) {
-            return Optional.of(Path.of(explicit));
-        }
-        if (embedded()) {
-            return Optional.of(Connector.embeddedRoot(uri).orElseThrow().resolve("lib/qemu/nvram").resolve(name + "_VARS.fd"));
-        }
-        return Connector.SYSTEM_URI.equals(uri) ? Optional.of(Path.of("/var/lib/libvirt/qemu/nvram", name + "_VARS.fd")) : Optional.empty();
+        return NvramFiles.of(name, DomainReader.nvram(xml(name, XML_INACTIVE, "read")), uri());
     }
 
     @Override
     public String describe(String name) {
-        try {
-            return lookup(name).getXMLDesc(0);
-        } catch (LibvirtException e) {
-            throw Errors.of("describe VM '" + name + "'", e);
-        }
+        return xml(name, 0, "describe");
+    }
+
+    /** A VM's definition ({@code flags}: live or inactive); {@code verb} says what for in an error. */
+    private String xml(String name, int flags, String verb) {
+        return libvirt.read(() -> {
+            try {
+                return lookup(name).getXMLDesc(flags);
+            } catch (LibvirtException e) {
+                throw Errors.of(verb + " VM '" + name + "'", e);
+            }
+        });
     }
 
     @Override
     public byte[] screenshot(String name) {
+        return libvirt.read(() -> screenshotNow(name));
+    }
+
+    private byte[] screenshotNow(String name) {
         org.libvirt.Domain domain = lookup(name);
         try {
             Stream stream = connection().streamNew(0);
@@ -280,6 +281,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public List<String> useVirtio(String name) {
+        return libvirt.change("switch VM '" + name + "' to virtio", () -> useVirtioNow(name));
+    }
+
+    private List<String> useVirtioNow(String name) {
         try {
             VirtioSwitch.Result result = VirtioSwitch.apply(lookup(name).getXMLDesc(XML_INACTIVE));
             if (!result.changes().isEmpty()) {
@@ -293,73 +298,51 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public String attachDisk(String name, Volume volume) {
-        org.libvirt.Domain domain = lookup(name);
-        try {
-            String xml = domain.getXMLDesc(XML_INACTIVE);
-            Domain current = DomainReader.read(xml, VmState.UNKNOWN);
-            DiskBus bus = DomainReader.diskBus(xml);
-            String target = DomainReader.freeTarget(xml, bus);
-            String disk = XmlWriter.render(new DiskXml(false, volume.path(), "qcow2", bus, target, false, volume.secretUuid(), 0).toElement());
-            List<String> managed = new ArrayList<>(current.disks().stream().filter(VmDisk::managed).map(VmDisk::source).toList());
-            managed.add(volume.path());
-            String metadata = XmlWriter.render(new MetadataXml(null, current.profile(), DomainReader.options(xml), managed).platformElement(""));
-            int flags = AFFECT_CONFIG | (domain.isActive() == 1 ? AFFECT_LIVE : 0);
-            domain.attachDeviceFlags(disk, flags);
+        String action = "attach a disk to VM '" + name + "'";
+        return libvirt.change(action, () -> {
             try {
-                domain.setMetadata(METADATA_ELEMENT, metadata, MetadataXml.PREFIX, MetadataXml.PHYLLOME_NS, AFFECT_CONFIG);
+                return DomainDisks.attach(lookup(name), volume);
             } catch (LibvirtException e) {
-                try {
-                    domain.detachDeviceFlags(disk, flags); // no definition may refer to a disk about to be removed
-                } catch (LibvirtException undo) {
-                    e.addSuppressed(undo);
-                }
-                throw e;
+                throw Errors.of(action, e);
             }
-            return target;
-        } catch (LibvirtException e) {
-            throw Errors.of("attach a disk to VM '" + name + "'", e);
-        }
+        });
     }
 
     @Override
     public void resizeDisk(String name, String target, ByteSize size) {
-        org.libvirt.Domain domain = lookup(name);
-        try {
-            boolean active = domain.isActive() == 1;
-            if (!active) {
-                domain.create(START_PAUSED);
-            }
+        String action = "resize disk " + target + " of VM '" + name + "'";
+        libvirt.change(action, () -> {
             try {
-                domain.blockResize(target, size.bytes(), BLOCK_RESIZE_BYTES);
-            } finally {
-                if (!active) {
-                    domain.destroy();
-                }
+                DomainDisks.resize(lookup(name), target, size);
+            } catch (LibvirtException e) {
+                throw Errors.of(action, e);
             }
-        } catch (LibvirtException e) {
-            throw Errors.of("resize disk " + target + " of VM '" + name + "'", e);
-        }
+            return null;
+        });
     }
 
     @Override
     public String defineVolumeKey(String volumePath, byte[] key) {
-        return secrets.define(volumePath, key);
+        return libvirt.change("store the key of " + volumePath, () -> secrets.define(volumePath, key));
     }
 
     @Override
     public Path directory() {
         // without a configured pool the directory is known without libvirt: start-up asks it early
-        return configuredPool.isEmpty() ? stateDir.resolve("disks") : diskPool().directory();
+        return configuredPool.isEmpty() ? stateDir.resolve("disks") : libvirt.read(() -> diskPool().directory());
     }
 
     @Override
     public String name() {
-        return diskPool().name();
+        return libvirt.read(() -> diskPool().name());
     }
 
     @Override
     public void refresh() {
-        StoragePoolBinding.refresh(diskPool().pool());
+        libvirt.read(() -> { // a refresh changes nothing but libvirt's view: safe to repeat
+            StoragePoolBinding.refresh(diskPool().pool());
+            return null;
+        });
     }
 
     @Override
@@ -381,7 +364,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void rekey(Path image, String secretUuid, byte[] newKey) {
-        DiskRekey.rekey(connection(), capabilities().kvmUsable() ? "kvm" : "qemu", image, secretUuid, newKey);
+        String virtType = capabilities().kvmUsable() ? "kvm" : "qemu";
+        libvirt.change("give the copy " + image + " a key of its own", () -> {
+            DiskRekey.rekey(this::connection, virtType, image, secretUuid, newKey);
+            return null;
+        });
     }
 
     @Override
@@ -391,24 +378,27 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public Map<String, String> volumeKeys() {
-        return secrets.volumeKeys();
+        return libvirt.read(secrets::volumeKeys);
     }
 
     @Override
     public void delete(String uuid) {
-        secrets.delete(uuid);
+        libvirt.change("delete a disk key", () -> {
+            secrets.delete(uuid);
+            return null;
+        });
     }
 
-    private synchronized LibvirtConnection connection() {
-        if (connect == null) {
-            Connector.Opened opened = Connector.open(configuredUri, stateDir);
-            connect = opened.connection();
-            uri = opened.uri();
-        }
+    private LibvirtConnection connection() {
+        LibvirtConnection c = libvirt.get();
         if (embedded()) {
             CallerIdentity.ensure(embeddedSecrets()); // the embedded driver reads disk keys as its caller
         }
-        return connect;
+        return c;
+    }
+
+    private String uri() {
+        return libvirt.uri();
     }
 
     /** The connection that keeps disk keys: the embedded driver's secret driver has its own. */
@@ -421,7 +411,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     private synchronized EmbeddedSecretConnect embeddedSecrets() {
         if (embeddedSecrets == null) {
             try {
-                embeddedSecrets = new EmbeddedSecretConnect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri).orElseThrow());
+                embeddedSecrets = new EmbeddedSecretConnect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri()).orElseThrow());
             } catch (LibvirtException e) {
                 throw Errors.of("open the embedded driver's secret store", e);
             }
@@ -432,11 +422,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     /** Where the embedded secret driver keeps its secrets; empty with a daemon. */
     private synchronized Optional<Path> embeddedSecretFiles() {
         connection();
-        return Connector.embeddedRoot(uri).map(root -> root.resolve(Connector.EMBEDDED_SECRETS));
+        return Connector.embeddedRoot(uri()).map(root -> root.resolve(Connector.EMBEDDED_SECRETS));
     }
 
     private boolean embedded() {
-        return uri.startsWith(Connector.EMBEDDED_URI);
+        return uri().startsWith(Connector.EMBEDDED_URI);
     }
 
     /**
@@ -468,11 +458,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     private void act(String name, String verb, DomainAction action) {
-        try {
-            action.apply(lookup(name));
-        } catch (LibvirtException e) {
-            throw Errors.of(verb + " VM '" + name + "'", e);
-        }
+        libvirt.change(verb + " VM '" + name + "'", () -> {
+            try {
+                action.apply(lookup(name));
+            } catch (LibvirtException e) {
+                throw Errors.of(verb + " VM '" + name + "'", e);
+            }
+            return null;
+        });
     }
 
     private org.libvirt.Domain lookup(String name) {

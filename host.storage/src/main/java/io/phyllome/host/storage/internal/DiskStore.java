@@ -63,11 +63,13 @@ public class DiskStore implements Storage {
         }
         String secretUuid = "";
         CreationRecords.begin(file); // before the key and the file: a crash from here on is recognisable
+        FaultPoint.at("disk.recorded");
         try {
             if (disk.encrypted()) {
                 byte[] key = DiskKeys.newKey();
                 try {
                     secretUuid = secrets.defineVolumeKey(file.toString(), key);
+                    FaultPoint.at("disk.key-stored");
                     QemuImg.createEncrypted(file, disk.size(), key);
                 } finally {
                     Arrays.fill(key, (byte) 0);
@@ -80,7 +82,7 @@ public class DiskStore implements Storage {
             return new Volume(POOL, file.getFileName().toString(), file.toString(), disk.size(), allocation(file), secretUuid);
         } catch (IOException | RuntimeException e) {
             removeQuietly(file, secretUuid, e);
-            throw e instanceof VmException v ? v : new VmException("cannot create disk " + file + ": " + e.getMessage(), e);
+            throw NoSpaceLeft.of(e, file, "create disk");
         }
     }
 
@@ -103,6 +105,7 @@ public class DiskStore implements Storage {
         try {
             Files.copy(file, copy);
             Files.setPosixFilePermissions(copy, OWNER_ONLY);
+            FaultPoint.at("export.disk-copied");
             secrets.rekey(copy, volume.secretUuid(), key);
             Files.move(copy, target);
             CreationRecords.end(copy);
@@ -133,6 +136,7 @@ public class DiskStore implements Storage {
         try {
             Files.copy(source, file);
             Files.setPosixFilePermissions(file, OWNER_ONLY);
+            FaultPoint.at("import.disk-copied");
             if (encrypted) {
                 QemuImg.checkKey(file, key);
                 secretUuid = secrets.defineVolumeKey(file.toString(), key);
@@ -157,11 +161,17 @@ public class DiskStore implements Storage {
         } catch (IOException e) {
             throw new VmException("cannot delete disk " + file + ": " + e.getMessage(), e);
         }
+        FaultPoint.at("disk.file-deleted");
         diskPool.refresh();
         if (volume.encrypted()) {
             secrets.delete(volume.secretUuid());
         }
         confirm(volume); // its record goes last: until then a crash leaves it recognisable
+    }
+
+    @Override
+    public void beginDelete(Volume volume) {
+        CreationRecords.begin(Path.of(volume.path())); // the same journal as a creation: unfinished until deleted
     }
 
     @Override
