@@ -48,6 +48,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.resolver.ResolutionException;
 import org.osgi.service.resolver.Resolver;
 
+import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
@@ -90,13 +91,16 @@ public class ProfileInstaller {
     private final BundleContext context;
     private final Path dir;
     private volatile List<URI> repositories;
-    private final Object lock = new Object();
+    /** One change of STATE/profiles at a time, across the platform's processes; a start reads it whole. */
+    private final StateLocks locks;
     private Thread restore;
 
     @Activate
     public ProfileInstaller(BundleContext context, Config config) {
         this.context = context;
-        this.dir = StateDirectory.resolve(context::getProperty).resolve("profiles");
+        Path state = StateDirectory.resolve(context::getProperty);
+        this.dir = state.resolve("profiles");
+        this.locks = StateLocks.in(state);
         modified(config);
         restore = new Thread(this::restore, "phyllome-profile-restore");
         restore.setDaemon(true);
@@ -150,7 +154,7 @@ public class ProfileInstaller {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        synchronized (lock) {
+        try (StateLocks.Held reading = locks.acquire("profiles", "starting with the profiles in " + dir)) {
             List<Bundle> bundles = new ArrayList<>();
             try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.jar")) {
                 for (Path jar : jars) {
@@ -200,7 +204,7 @@ public class ProfileInstaller {
     /** Installs the newest bundle that provides profile {@code id}, with what it needs, and starts it. */
     public String install(String id) {
         awaitRestored();
-        synchronized (lock) {
+        try (StateLocks.Held changing = changingProfiles()) {
             Optional<Bundle> present = bundleOf(id);
             if (present.isPresent()) {
                 throw new VmException("profile '" + id + "' is already installed (bundle " + present.get().getSymbolicName() + " "
@@ -237,7 +241,7 @@ public class ProfileInstaller {
     /** Replaces the bundle of profile {@code id} by the newest version the repositories offer. */
     public String update(String id) {
         awaitRestored();
-        synchronized (lock) {
+        try (StateLocks.Held changing = changingProfiles()) {
             Bundle bundle = ownedBundleOf(id, "updated");
             List<RepositoryIndex.IndexResource> all = allResources();
             Version current = bundle.getVersion();
@@ -287,7 +291,7 @@ public class ProfileInstaller {
     /** Stops and removes the bundle of profile {@code id} (with every profile it provides). */
     public String uninstall(String id) {
         awaitRestored();
-        synchronized (lock) {
+        try (StateLocks.Held changing = changingProfiles()) {
             Bundle bundle = ownedBundleOf(id, "uninstalled");
             String what = bundle.getSymbolicName() + " " + bundle.getVersion();
             List<String> others = profilesOf(bundle).stream().filter(p -> !p.equals(id)).toList();
@@ -297,6 +301,10 @@ public class ProfileInstaller {
     }
 
     // --- helpers ------------------------------------------------------------------------------
+
+    private StateLocks.Held changingProfiles() {
+        return locks.acquire("profiles", "installing, updating or removing profiles in " + dir);
+    }
 
     private List<RepositoryIndex.IndexResource> resolve(String id, RepositoryIndex.IndexResource chosen, List<RepositoryIndex.IndexResource> all,
             Set<Bundle> replaced) {
