@@ -91,7 +91,7 @@ public class ProfileInstaller {
     private final BundleContext context;
     private final Path dir;
     private volatile List<URI> repositories;
-    /** One change of STATE/profiles at a time, across the platform's processes; a start reads it whole. */
+    /** One change of STATE/profiles at a time, across the platform's processes. */
     private final StateLocks locks;
     private Thread restore;
 
@@ -154,29 +154,29 @@ public class ProfileInstaller {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (StateLocks.Held reading = locks.acquire("profiles", "starting with the profiles in " + dir)) {
-            List<Bundle> bundles = new ArrayList<>();
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.jar")) {
-                for (Path jar : jars) {
-                    String location = location(jar);
-                    Bundle bundle = context.getBundle(location);
-                    try {
-                        bundles.add(bundle != null ? bundle : context.installBundle(location));
-                    } catch (BundleException | IllegalStateException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot install the profile bundle {0} again: {1}", jar, e.getMessage());
-                    }
-                }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot list the installed profiles in {0}: {1}", dir, e.getMessage());
-            }
-            for (Bundle bundle : bundles) {
+        // no lock: parallel starts need not queue, and a jar appears whole (moved in after its
+        // download, which is a hidden file until then) or not at all
+        List<Bundle> bundles = new ArrayList<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "[!.]*.jar")) {
+            for (Path jar : jars) {
+                String location = location(jar);
+                Bundle bundle = context.getBundle(location);
                 try {
-                    if (!isFragment(bundle)) {
-                        bundle.start();
-                    }
+                    bundles.add(bundle != null ? bundle : context.installBundle(location));
                 } catch (BundleException | IllegalStateException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot start the installed profile bundle {0}: {1}", bundle.getSymbolicName(), e.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "cannot install the profile bundle {0} again: {1}", jar, e.getMessage());
                 }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot list the installed profiles in {0}: {1}", dir, e.getMessage());
+        }
+        for (Bundle bundle : bundles) {
+            try {
+                if (!isFragment(bundle)) {
+                    bundle.start();
+                }
+            } catch (BundleException | IllegalStateException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot start the installed profile bundle {0}: {1}", bundle.getSymbolicName(), e.getMessage());
             }
         }
     }
