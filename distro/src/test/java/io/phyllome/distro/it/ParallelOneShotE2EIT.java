@@ -121,12 +121,18 @@ public class ParallelOneShotE2EIT {
         }
     }
 
-    /** Removes every VM, disk and key the test may have made, even when it failed. */
+    /** Removes every VM, disk and key the test may have made, even when it failed; the state directory even when libvirtd is away. */
     @After
     public void cleanUp() {
         Path disks = state.resolve("disks");
-        Host.removeLeftovers(same, disks);
-        distinct.forEach(name -> Host.removeLeftovers(name, disks));
-        Host.quietly("rm", "-rf", state.toString());
+        List<String> names = new ArrayList<>(distinct);
+        names.add(same);
+        try {
+            for (String name : names) {
+                Host.removeLeftovers(name, disks);
+            }
+        } finally {
+            Host.quietly("rm", "-rf", state.toString());
+        }
     }
 }
