@@ -223,8 +223,17 @@ public class DiskStore implements Storage {
         Map<String, String> keys = secrets.volumeKeys(); // one listing of the secrets for all volumes
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pool, "*" + SUFFIX)) {
             for (Path file : files) {
-                if (Files.isRegularFile(file)) {
-                    volumes.add(volume(file, keys.getOrDefault(file.toString(), "")));
+                String key = keys.getOrDefault(file.toString(), "");
+                try {
+                    if (Files.isRegularFile(file)) {
+                        volumes.add(volume(file, key));
+                    }
+                } catch (RuntimeException unreadable) { // another process deletes it, or is still writing it
+                    if (Files.exists(CreationRecords.of(file))) {
+                        volumes.add(leftover(file, key));
+                    } else if (Files.exists(file)) {
+                        throw unreadable;
+                    }
                 }
             }
         } catch (IOException e) {
