@@ -20,10 +20,10 @@ import org.junit.Test;
 
 /**
  * Many one-shot commands at once on one state directory, as scripts run them, against the system
- * libvirtd: 17 processes start together — 10 creations of distinct VMs, 4 of one name, and
- * {@code help}, {@code help vm:import} and {@code profile:list} beside them. Every distinct VM is
- * made; of one name exactly one wins, the others exit 1 with the one-line error and leave the
- * winner's disk alone; no process prints a stack trace.
+ * libvirtd: 16 processes start together — 10 creations of distinct VMs, 4 of one name, and
+ * {@code help} and {@code profile:list} beside them. Every distinct VM is made; of one name
+ * exactly one wins, the others exit 1 with the one-line error and leave the winner's disk alone;
+ * no process prints a stack trace. About 60–100 s here (2 cores, shared with other builds).
  */
 public class ParallelOneShotE2EIT {
 
@@ -45,7 +45,6 @@ public class ParallelOneShotE2EIT {
         distinct.forEach(name -> commands.add(create(name)));
         IntStream.range(0, SAME).forEach(i -> commands.add(create(same)));
         commands.add(List.of("help"));
-        commands.add(List.of("help", "vm:import"));
         commands.add(List.of("profile:list"));
 
         List<OneShot.Result> results = runAtOnce(platform, commands);
@@ -72,10 +71,7 @@ public class ParallelOneShotE2EIT {
         assertEquals(help.toString(), 0, help.exit());
         assertTrue("help lists vm:import: " + help, help.out().lines().anyMatch(l -> l.strip().equals("vm:import")));
         assertFalse("help lists no method names: " + help, help.out().contains("_import"));
-        OneShot.Result helpImport = results.get(DISTINCT + SAME + 1);
-        assertEquals(helpImport.toString(), 0, helpImport.exit());
-        assertTrue(helpImport.toString(), helpImport.out().startsWith("import - define a VM from a package") && helpImport.out().contains("--name"));
-        OneShot.Result profiles = results.get(DISTINCT + SAME + 2);
+        OneShot.Result profiles = results.get(DISTINCT + SAME + 1);
         assertEquals(profiles.toString(), 0, profiles.exit());
         assertTrue(profiles.toString(), profiles.out().lines().anyMatch(l -> l.startsWith("linux ")));
 
