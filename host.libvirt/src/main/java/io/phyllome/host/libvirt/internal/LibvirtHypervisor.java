@@ -162,9 +162,10 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         List<Domain> domains = new ArrayList<>();
         for (String name : names()) {
             try {
-                domains.add(read(connection().domainLookupByName(name)));
+                org.libvirt.Domain domain = connection().domainLookupByName(name);
+                domains.add(DomainReader.read(domain.getXMLDesc(0), state(domain.getInfo().state)));
             } catch (LibvirtException e) {
-                // undefined between listing and reading: not there any more
+                // undefined between listing and reading (e.g. by another platform process): not there any more
             }
         }
         return domains;
