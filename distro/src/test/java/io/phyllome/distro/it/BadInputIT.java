@@ -76,6 +76,25 @@ public class BadInputIT {
     }
 
     @Test
+    public void zeroCpusAreRefusedNotTakenForTheRecommendation() {
+        refused(with(b -> b.cpus(0)), "0 CPUs: a VM needs at least 1");
+    }
+
+    /** In the shell, an explicit 0 is refused too: leaving an option out is how to ask for the profile's value. */
+    @Test
+    public void zeroResourcesInTheShellAreErrorsNamingTheFix() throws Exception {
+        List<String> files = Host.tree(disks);
+        String name = TestGuest.uniqueName("it-bad");
+        shellRefuses("vm:create --cpus 0 --disk 64M linux " + name,
+                "error: 0 CPUs: a VM needs at least 1; give e.g. --cpus 2, or leave --cpus out for the profile's recommendation");
+        shellRefuses("vm:create --memory 0 --disk 64M linux " + name, "error: memory must be more than 0");
+        shellRefuses("vm:create --disk 0 linux " + name, "error: disk size 0 is too small");
+        shellRefuses("vm:create --cpus two linux " + name, "error: --cpus: 'two' is not a whole number");
+        assertFalse("nothing was defined", Host.systemDomains().contains(name));
+        assertEquals("nothing was created in " + disks, files, Host.tree(disks));
+    }
+
+    @Test
     public void absurdMemoryIsRefused() {
         refused(with(b -> b.memory(ByteSize.parse("64T"))), "memory 64T is more than this host has");
     }
@@ -91,6 +110,11 @@ public class BadInputIT {
     @Test
     public void specBelowTheProfileMinimumIsRefused() {
         refused(with(b -> b.memory(ByteSize.ofMiB(128))), "profile 'linux' needs at least 256M of memory, not 128M");
+    }
+
+    private void shellRefuses(String command, String error) throws Exception {
+        String report = new Osgi(context).gogoReport(command);
+        assertTrue(command + " must fail with '" + error + "': " + report, report.contains(error));
     }
 
     /** The E2E spec of a fresh name, changed by {@code change}. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The platform as its own process, as {@code ./phyllome COMMAND} runs it: {@code java -jar
@@ -25,6 +26,9 @@ final class OneShot {
             return "exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
         }
     }
+
+    /** Numbers the runs: each has its own framework storage and output files, so runs may overlap. */
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Path state;
     private final String uri;
@@ -42,11 +46,14 @@ final class OneShot {
         return this;
     }
 
-    /** The java command line of a run, without the command: the same options as ./phyllome gives. */
-    List<String> javaCommand() {
+    /**
+     * The java command line of a run, without the command: the same options as ./phyllome gives,
+     * with the framework storage {@code storage} ({@link #storage()}).
+     */
+    List<String> javaCommand(Path storage) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dphyllome.state.dir=" + state, "-Dlaunch.storage.dir=" + state.resolve("cache/felix"),
-                "-Dphyllome.libvirt.uri=" + uri, "-Dgosh.args=--nointeractive --noshutdown"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dphyllome.state.dir=" + state, "-Dlaunch.storage.dir=" + storage,
+                "-Dphyllome.libvirt.uri=" + uri, "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.osgi.framework.startlevel.beginning=1"));
         String logging = System.getProperty("java.util.logging.config.file");
         if (logging != null) {
             command.add("-Djava.util.logging.config.file=" + logging);
@@ -62,11 +69,21 @@ final class OneShot {
         return input("", args);
     }
 
-    /** Runs one command with {@code text} on its standard input, e.g. a passphrase. */
+    /**
+     * A new run's own framework storage, as ./phyllome gives each process one: in
+     * {@code STATE/cache/felix}, named after this (the test's) process, which ./phyllome's
+     * pruning reads as its owner.
+     */
+    Path storage() {
+        return state.resolve("cache/felix/" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet());
+    }
+
+    /** Runs one command with {@code text} on its standard input, e.g. a passphrase; may run beside others. */
     Result input(String text, String... args) {
-        List<String> command = javaCommand();
+        Path storage = storage();
+        List<String> command = javaCommand(storage);
         command.addAll(Arrays.asList(args));
-        Path prefix = state.resolveSibling("run");
+        Path prefix = state.resolveSibling("run-" + storage.getFileName());
         Path in = prefix.resolveSibling(prefix.getFileName() + ".in");
         try {
             Files.writeString(in, text, StandardCharsets.UTF_8);
@@ -74,6 +91,7 @@ final class OneShot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            Host.quietly("rm", "-rf", storage.toString());
             try {
                 Files.deleteIfExists(in);
             } catch (IOException e) {

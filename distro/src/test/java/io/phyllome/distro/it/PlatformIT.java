@@ -135,6 +135,18 @@ public class PlatformIT {
         assertTrue(output, output.lines().anyMatch(l -> l.startsWith("linux ")));
     }
 
+    /** vm:import runs as the method _import (Java keyword); help lists and explains it by the command's name. */
+    @Test
+    public void helpKnowsACommandNamedByAJavaKeyword() throws Exception {
+        Osgi osgi = new Osgi(context);
+        String list = osgi.gogo("help");
+        assertTrue(list, list.lines().anyMatch(l -> l.strip().equals("vm:import")) && !list.contains("_import"));
+        assertTrue(list, list.lines().anyMatch(l -> l.strip().equals("vm:create")));
+        String one = osgi.gogo("help vm:import");
+        assertTrue(one, one.startsWith("import - define a VM from a package") && one.contains("--name") && !one.contains("_import"));
+        assertTrue(osgi.gogoReport("help vm:nope"), osgi.gogoReport("help vm:nope").contains("error: no command 'vm:nope'"));
+    }
+
     @Test
     public void hostInfoShowsTheStateDirectory() throws Exception {
         Osgi osgi = new Osgi(context);

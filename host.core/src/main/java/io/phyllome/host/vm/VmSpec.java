@@ -17,7 +17,8 @@ public final class VmSpec {
     private final String name;
     private final String profile;
     private final ByteSize memory;
-    private final int cpus;
+    /** Null when not given: an explicit 0 is a mistake to report, not the profile's recommendation. */
+    private final Integer cpus;
     private final List<DiskSpec> disks;
     private final Path installMedia;
     private final DirectBoot directBoot;
@@ -55,9 +56,19 @@ public final class VmSpec {
         return Optional.ofNullable(memory);
     }
 
-    /** Virtual CPUs; 0 for the profile's recommendation. */
+    /** Virtual CPUs; 0 when not given ({@link #cpusGiven()}), for the profile's recommendation. */
     public int cpus() {
-        return cpus;
+        return cpus == null ? 0 : cpus;
+    }
+
+    /**
+     * Whether the CPUs were given, so that {@link #cpus()} is what the user asked for, even 0 or
+     * less (which validation refuses).
+     *
+     * @since 1.1
+     */
+    public boolean cpusGiven() {
+        return cpus != null;
     }
 
     /** New disks, the first being the system disk. */
@@ -90,7 +101,8 @@ public final class VmSpec {
 
     /** A builder holding this spec's values, to derive a changed spec. */
     public Builder toBuilder() {
-        Builder b = new Builder(profile, name).cpus(cpus).installMedia(installMedia).directBoot(directBoot).network(network);
+        Builder b = new Builder(profile, name).installMedia(installMedia).directBoot(directBoot).network(network);
+        b.cpus = cpus;
         b.memory = memory;
         b.disks.addAll(disks);
         b.options.putAll(options);
@@ -100,7 +112,7 @@ public final class VmSpec {
     @Override
     public boolean equals(Object o) {
         return o instanceof VmSpec s && name.equals(s.name) && profile.equals(s.profile) && Objects.equals(memory, s.memory)
-                && cpus == s.cpus && disks.equals(s.disks) && Objects.equals(installMedia, s.installMedia)
+                && Objects.equals(cpus, s.cpus) && disks.equals(s.disks) && Objects.equals(installMedia, s.installMedia)
                 && Objects.equals(directBoot, s.directBoot) && Objects.equals(network, s.network) && options.equals(s.options);
     }
 
@@ -119,7 +131,7 @@ public final class VmSpec {
         private final String name;
         private final String profile;
         private ByteSize memory;
-        private int cpus;
+        private Integer cpus;
         private final List<DiskSpec> disks = new ArrayList<>();
         private Path installMedia;
         private DirectBoot directBoot;

@@ -375,7 +375,8 @@ class MacOsProfileTest {
     void noKeyNamesTheMediumItsChecksumAndTheConfiguration() {
         ProfileException e = refused(sonoma(""), spec().build(), kvmHost(HOST_CPU));
         assertTrue(e.getMessage().contains("Apple SMC key") && e.getMessage().contains("does not ship"), e.getMessage());
-        assertTrue(e.getMessage().contains("media:import --name apple-smc.key FILE " + MacOsMedia.OSK_SHA256), e.getMessage());
+        assertTrue(e.getMessage().contains("media:import --name apple-smc.key FILE " + MacOsMedia.OSK_SHA256 + " "), e.getMessage());
+        assertTrue(MacOsMedia.OSK_SHA256.matches("[0-9a-f]{64}"), "the whole SHA-256 that media:import needs, not a prefix");
         assertTrue(e.getMessage().contains(MacOsConfig.PID), e.getMessage());
     }
 

@@ -49,6 +49,7 @@ import org.osgi.service.resolver.ResolutionException;
 import org.osgi.service.resolver.Resolver;
 
 import io.phyllome.host.core.internal.FaultInjection;
+import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
@@ -91,15 +92,18 @@ public class ProfileInstaller {
     private final BundleContext context;
     private final Path dir;
     private volatile List<URI> repositories;
-    private final Object lock = new Object();
     private static final String DOWNLOAD_PREFIX = ".download-";
     private static final String DOWNLOAD_SUFFIX = ".part";
+    /** One change of STATE/profiles at a time, across the platform's processes. */
+    private final StateLocks locks;
     private Thread restore;
 
     @Activate
     public ProfileInstaller(BundleContext context, Config config) {
         this.context = context;
-        this.dir = StateDirectory.resolve(context::getProperty).resolve("profiles");
+        Path state = StateDirectory.resolve(context::getProperty);
+        this.dir = state.resolve("profiles");
+        this.locks = StateLocks.in(state);
         modified(config);
         restore = new Thread(this::restore, "phyllome-profile-restore");
         restore.setDaemon(true);
@@ -153,30 +157,30 @@ public class ProfileInstaller {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        synchronized (lock) {
-            removeAbandonedDownloads();
-            List<Bundle> bundles = new ArrayList<>();
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.jar")) {
-                for (Path jar : jars) {
-                    String location = location(jar);
-                    Bundle bundle = context.getBundle(location);
-                    try {
-                        bundles.add(bundle != null ? bundle : context.installBundle(location));
-                    } catch (BundleException | IllegalStateException e) {
-                        LOG.log(System.Logger.Level.WARNING, "cannot install the profile bundle {0} again: {1}", jar, e.getMessage());
-                    }
-                }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot list the installed profiles in {0}: {1}", dir, e.getMessage());
-            }
-            for (Bundle bundle : bundles) {
+        removeAbandonedDownloads();
+        // no lock: parallel starts need not queue, and a jar appears whole (moved in after its
+        // download, which is a hidden file until then) or not at all
+        List<Bundle> bundles = new ArrayList<>();
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "[!.]*.jar")) {
+            for (Path jar : jars) {
+                String location = location(jar);
+                Bundle bundle = context.getBundle(location);
                 try {
-                    if (!isFragment(bundle)) {
-                        bundle.start();
-                    }
+                    bundles.add(bundle != null ? bundle : context.installBundle(location));
                 } catch (BundleException | IllegalStateException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot start the installed profile bundle {0}: {1}", bundle.getSymbolicName(), e.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "cannot install the profile bundle {0} again: {1}", jar, e.getMessage());
                 }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot list the installed profiles in {0}: {1}", dir, e.getMessage());
+        }
+        for (Bundle bundle : bundles) {
+            try {
+                if (!isFragment(bundle)) {
+                    bundle.start();
+                }
+            } catch (BundleException | IllegalStateException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot start the installed profile bundle {0}: {1}", bundle.getSymbolicName(), e.getMessage());
             }
         }
     }
@@ -204,7 +208,7 @@ public class ProfileInstaller {
     /** Installs the newest bundle that provides profile {@code id}, with what it needs, and starts it. */
     public String install(String id) {
         awaitRestored();
-        synchronized (lock) {
+        try (StateLocks.Held changing = changingProfiles()) {
             Optional<Bundle> present = bundleOf(id);
             if (present.isPresent()) {
                 throw new VmException("profile '" + id + "' is already installed (bundle " + present.get().getSymbolicName() + " "
@@ -242,7 +246,7 @@ public class ProfileInstaller {
     /** Replaces the bundle of profile {@code id} by the newest version the repositories offer. */
     public String update(String id) {
         awaitRestored();
-        synchronized (lock) {
+        try (StateLocks.Held changing = changingProfiles()) {
             Bundle bundle = ownedBundleOf(id, "updated");
             List<RepositoryIndex.IndexResource> all = allResources();
             Version current = bundle.getVersion();
@@ -292,7 +296,7 @@ public class ProfileInstaller {
     /** Stops and removes the bundle of profile {@code id} (with every profile it provides). */
     public String uninstall(String id) {
         awaitRestored();
-        synchronized (lock) {
+        try (StateLocks.Held changing = changingProfiles()) {
             Bundle bundle = ownedBundleOf(id, "uninstalled");
             String what = bundle.getSymbolicName() + " " + bundle.getVersion();
             List<String> others = profilesOf(bundle).stream().filter(p -> !p.equals(id)).toList();
@@ -302,6 +306,10 @@ public class ProfileInstaller {
     }
 
     // --- helpers ------------------------------------------------------------------------------
+
+    private StateLocks.Held changingProfiles() {
+        return locks.acquire("profiles", "installing, updating or removing profiles in " + dir);
+    }
 
     private List<RepositoryIndex.IndexResource> resolve(String id, RepositoryIndex.IndexResource chosen, List<RepositoryIndex.IndexResource> all,
             Set<Bundle> replaced) {

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.locks.StateLocks;
+import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.core.transfer.TransferJournal;
@@ -52,11 +55,18 @@ public class CrashLeftovers {
     private final VirtualMachines vms;
     private final Storage storage;
     private final TransferJournal journal = TransferJournal.here();
+    /** One repair at a time, across the platform's processes: two would remove the same leftovers. */
+    private final StateLocks locks;
 
     @Activate
-    public CrashLeftovers(@Reference VirtualMachines vms, @Reference Storage storage) {
+    public CrashLeftovers(@Reference VirtualMachines vms, @Reference Storage storage, BundleContext context) {
+        this(vms, storage, StateLocks.in(StateDirectory.resolve(context::getProperty)));
+    }
+
+    CrashLeftovers(VirtualMachines vms, Storage storage, StateLocks locks) {
         this.vms = vms;
         this.storage = storage;
+        this.locks = locks;
         warnAtStart();
     }
 
@@ -79,14 +89,17 @@ public class CrashLeftovers {
      * @return what was found; its {@code interrupted} and {@code orphanKeys} are gone now
      */
     public Report clean() {
-        Set<String> used = usedDisks();
-        storage.unconfirmed().stream().filter(v -> used.contains(v.path())).forEach(storage::confirm);
-        Report report = scan();
-        report.interrupted().forEach(storage::delete);
-        storage.removeOrphanKeys();
-        Set<String> names = vms.list().stream().map(VmInfo::name).collect(Collectors.toSet());
-        report.transfers().forEach(leftover -> TransferJournal.remove(leftover, names));
-        return report;
+        // creations in progress are safe without this lock: their records name a live process
+        try (StateLocks.Held repairing = locks.acquire("crash-repair", "removing what a crash left (disk:orphans --clean)")) {
+            Set<String> used = usedDisks();
+            storage.unconfirmed().stream().filter(v -> used.contains(v.path())).forEach(storage::confirm);
+            Report report = scan();
+            report.interrupted().forEach(storage::delete);
+            storage.removeOrphanKeys();
+            Set<String> names = vms.list().stream().map(VmInfo::name).collect(Collectors.toSet());
+            report.transfers().forEach(leftover -> TransferJournal.remove(leftover, names));
+            return report;
+        }
     }
 
     private List<Volume> interrupted(Set<String> used) {

@@ -29,13 +29,13 @@ final class SpecValidator {
         checkName(spec.name(), problems);
         spec.memory().ifPresent(memory -> {
             if (memory.bytes() == 0) {
-                problems.add("memory must be more than 0: give e.g. --memory 2G");
+                problems.add("memory must be more than 0: give e.g. --memory 2G, or leave --memory out for the profile's recommendation");
             } else if (memory.compareTo(host.memory()) > 0) {
                 problems.add("memory " + memory + " is more than this host has (" + host.memory() + "): give less with --memory");
             }
         });
-        if (spec.cpus() < 0) {
-            problems.add("CPUs must be at least 1: give e.g. --cpus 2");
+        if (spec.cpusGiven() && spec.cpus() < 1) {
+            problems.add(spec.cpus() + " CPUs: a VM needs at least 1; give e.g. --cpus 2, or leave --cpus out for the profile's recommendation");
         } else if (spec.cpus() > host.cpus()) {
             problems.add(spec.cpus() + " CPUs are more than this host has (" + host.cpus() + "): give fewer with --cpus");
         }

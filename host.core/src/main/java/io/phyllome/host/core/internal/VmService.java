@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.core.transfer.VmCreator;
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.core.transfer.VmPackager;
@@ -24,6 +26,7 @@ import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.platform.HostFingerprint;
+import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
@@ -59,6 +62,8 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
     private final Profiles profiles;
     private final MediaLibrary media;
     private final VmPackager packager;
+    /** One creation of a name at a time, across the platform's processes. */
+    private final StateLocks locks;
     /** What ties a new VM to this host, reported at creation; absent in tests without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile VmPortability portability;
@@ -71,11 +76,16 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
 
     @Activate
     public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
-            @Reference MediaLibrary media) {
+            @Reference MediaLibrary media, BundleContext context) {
+        this(hypervisor, storage, profiles, media, StateLocks.in(StateDirectory.resolve(context::getProperty)));
+    }
+
+    VmService(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, StateLocks locks) {
         this.hypervisor = hypervisor;
         this.storage = storage;
         this.profiles = profiles;
         this.media = media;
+        this.locks = locks;
         this.packager = new VmPackager(hypervisor, storage, profiles, media, this, () -> Optional.ofNullable(fingerprint),
                 () -> Optional.ofNullable(remoteHosts));
     }
@@ -139,9 +149,19 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
         }
-        if (target.hasVm(spec.name())) {
-            throw new InvalidSpecException(List.of("a VM named '" + spec.name() + "' already exists: choose another name, or delete it with vm:delete " + spec.name()));
+        // from the name's check to its definition: of two creations of one name, the second sees the first's VM
+        try (StateLocks.Held creating = locks.acquire("vm-" + spec.name(), "creating VM '" + spec.name() + "'")) {
+            if (target.hasVm(spec.name())) {
+                throw new InvalidSpecException(List.of("a VM named '" + spec.name() + "' already exists: choose another name, or delete it with vm:delete "
+                        + spec.name()));
+            }
+            return createNew(target, spec, profile, host, disks, extraFindings);
         }
+    }
+
+    private VmInfo createNew(VmCreator.Host target, VmSpec spec, GuestProfile profile, HostCapabilities host, DiskSource disks,
+            List<String> extraFindings) {
+        List<String> problems = new ArrayList<>();
         ProfileDescriptor descriptor = profile.descriptor();
         for (String option : spec.options().keySet()) {
             if (!profile.options().containsKey(option)) {
@@ -381,7 +401,7 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         if (spec.memory().isEmpty()) {
             b.memory(recommended.memory().compareTo(host.memory()) <= 0 ? recommended.memory() : ByteSize.ofMiB(host.memory().mib()));
         }
-        if (spec.cpus() == 0) {
+        if (!spec.cpusGiven()) {
             b.cpus(Math.min(recommended.cpus(), host.cpus()));
         }
         return b.build();

@@ -52,7 +52,7 @@ public class VmCommands {
             @Descriptor("guest memory, e.g. 512M or 4G (default: the profile's recommendation)")
             @Parameter(names = "--memory", absentValue = ABSENT) String memory,
             @Descriptor("virtual CPUs (default: the profile's recommendation)")
-            @Parameter(names = "--cpus", absentValue = "0") int cpus,
+            @Parameter(names = "--cpus", absentValue = ABSENT) String cpus,
             @Descriptor("size of the system disk, e.g. 20G, or 'none' (default: the profile's recommendation)")
             @Parameter(names = "--disk", absentValue = ABSENT) String disk,
             @Descriptor("create the disk without encryption at rest (not recommended)")
@@ -77,7 +77,10 @@ public class VmCommands {
             @Parameter(names = "--start", absentValue = "false", presentValue = "true") boolean start,
             @Descriptor("guest profile id (see profile:list)") String profile,
             @Descriptor("name of the new VM") String name) {
-        VmSpec.Builder spec = VmSpec.builder(profile, name).cpus(cpus);
+        VmSpec.Builder spec = VmSpec.builder(profile, name);
+        if (!cpus.isEmpty()) {
+            spec.cpus(CommandLine.count("--cpus", cpus));
+        }
         if (!memory.isEmpty()) {
             spec.memory(CommandLine.size("--memory", memory));
         }

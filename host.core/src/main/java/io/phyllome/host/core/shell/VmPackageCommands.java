@@ -14,9 +14,12 @@ import org.osgi.service.component.annotations.Reference;
 import io.phyllome.host.vm.VmPackage;
 import io.phyllome.host.vm.VmPackages;
 
-/** {@code vm:export}, {@code vm:import} and {@code vm:migrate}: VMs moved between hosts as packages. */
+/**
+ * {@code vm:export}, {@code vm:import} and {@code vm:migrate}: VMs moved between hosts as packages.
+ * {@code import} is also registered as {@code _import}, its method's name, for {@link HelpCommand}.
+ */
 @Component(service = VmPackageCommands.class, property = { "osgi.command.scope=vm", "osgi.command.function=export",
-        "osgi.command.function=import", "osgi.command.function=migrate" })
+        "osgi.command.function=import", "osgi.command.function=_import", "osgi.command.function=migrate" })
 public class VmPackageCommands {
 
     private final VmPackages packages;

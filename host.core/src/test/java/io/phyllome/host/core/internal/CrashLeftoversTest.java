@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
@@ -27,6 +30,9 @@ class CrashLeftoversTest {
     final Map<String, Volume> volumes = new LinkedHashMap<>();
     final List<Volume> unconfirmed = new ArrayList<>();
     final List<String> orphanKeys = new ArrayList<>(List.of("uuid-gone"));
+    @TempDir
+    Path dir;
+
     final List<String> calls = new ArrayList<>();
     final List<VmInfo> vms = new ArrayList<>();
 
@@ -41,7 +47,7 @@ class CrashLeftoversTest {
         volumes.remove(keyOnly.path());
         vms.add(vm("defined", defined));
         vms.add(vm("used", used));
-        return new CrashLeftovers(virtualMachines(), new FakeStorage());
+        return new CrashLeftovers(virtualMachines(), new FakeStorage(), StateLocks.in(dir));
     }
 
     @Test
@@ -66,7 +72,7 @@ class CrashLeftoversTest {
     @Test
     void withoutCreationRecordsAnUnusedDiskIsNeverALeftover() {
         vms.add(vm("used", used));
-        CrashLeftovers.Report report = new CrashLeftovers(virtualMachines(), new FakeStorage()).clean();
+        CrashLeftovers.Report report = new CrashLeftovers(virtualMachines(), new FakeStorage(), StateLocks.in(dir)).clean();
 
         assertEquals(List.of(), report.interrupted());
         assertEquals(List.of(crashed.path(), defined.path(), kept.path()), report.unused(), "listed for disk:delete, never removed");

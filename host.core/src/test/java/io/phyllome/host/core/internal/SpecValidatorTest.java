@@ -120,9 +120,20 @@ class SpecValidatorTest {
     }
 
     @Test
-    void rejectsNegativeCpusButTakesZeroAsTheProfilesRecommendation() {
-        assertOneProblem(check(named("vm").cpus(-1).build()), "at least 1", "--cpus 2");
-        assertEquals(List.of(), check(named("vm").cpus(0).build()));
+    void rejectsZeroAndNegativeCpusGivenAndTakesNoneGivenAsTheProfilesRecommendation() {
+        assertOneProblem(check(named("vm").cpus(0).build()), "0 CPUs", "at least 1", "--cpus 2", "leave --cpus out");
+        assertOneProblem(check(named("vm").cpus(-1).build()), "-1 CPUs", "at least 1");
+        assertEquals(List.of(), check(named("vm").build()));
+        assertEquals(List.of(), check(named("vm").cpus(1).build()));
+    }
+
+    @Test
+    void aSpecKeepsWhetherItsCpusWereGivenThroughToBuilder() {
+        VmSpec zero = named("vm").cpus(0).build();
+        VmSpec unset = named("vm").build();
+        assertTrue(zero.cpusGiven() && zero.toBuilder().build().cpusGiven());
+        assertTrue(!unset.cpusGiven() && !unset.toBuilder().build().cpusGiven());
+        assertTrue(!zero.equals(unset), "an explicit 0 is not the absent value");
     }
 
     // --- disks -----------------------------------------------------------------------------

@@ -11,19 +11,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.device.VideoModel;
 import io.phyllome.host.hypervisor.Domain;
@@ -58,7 +68,7 @@ class VmServiceTest {
             true, true, true, ByteSize.ofGiB(16), 8);
 
     /** Every call to the fakes, in order, e.g. "storage.create vm1#0" or "hypervisor.define vm1". */
-    final List<String> journal = new ArrayList<>();
+    final List<String> journal = Collections.synchronizedList(new ArrayList<>()); // two creations run at once in one test
     FakeHypervisor hypervisor;
     FakeStorage storage;
     FakeProfiles profiles;
@@ -72,7 +82,7 @@ class VmServiceTest {
         hypervisor = new FakeHypervisor();
         storage = new FakeStorage();
         profiles = new FakeProfiles();
-        service = new VmService(hypervisor, storage, profiles, new EmptyMediaLibrary());
+        service = new VmService(hypervisor, storage, profiles, new EmptyMediaLibrary(), StateLocks.in(dir));
     }
 
     // --- create: success ---------------------------------------------------------------------
@@ -179,6 +189,54 @@ class VmServiceTest {
         assertTrue(e.getMessage().contains("a VM named 'vm1' already exists"), e.getMessage());
         assertTrue(e.getMessage().contains("vm:delete vm1"), e.getMessage());
         assertNothingCreated();
+    }
+
+    @Test
+    void anExplicitZeroCpusIsRefusedNotTakenForTheRecommendation() {
+        profiles.add(new FakeProfile("linux", (ctx, dev) -> { }));
+
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> service.create(VmSpec.builder("linux", "vm1").cpus(0).build()));
+
+        assertTrue(e.getMessage().contains("0 CPUs: a VM needs at least 1"), e.getMessage());
+        assertNothingCreated();
+    }
+
+    @Test
+    void ofTwoCreationsOfOneNameAtOnceTheSecondWaitsAndIsRefusedLeavingTheFirstsDisk() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        service = new VmService(hypervisor, storage, profiles, new EmptyMediaLibrary(), new StateLocks(dir, Duration.ofSeconds(20), notices::add));
+        CountDownLatch firstInside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        profiles.add(new FakeProfile("linux", (ctx, dev) -> {
+            firstInside.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        VmSpec spec = VmSpec.builder("linux", "vm1").disk(DiskSpec.of(ByteSize.ofGiB(25))).build();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<VmInfo> first = threads.submit(() -> service.create(spec));
+            assertTrue(firstInside.await(10, TimeUnit.SECONDS), "the first creation chooses devices");
+            Future<VmInfo> second = threads.submit(() -> service.create(spec));
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); notices.isEmpty() && System.nanoTime() < end;) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("waiting for another command of this platform creating VM 'vm1' ..."), notices);
+            release.countDown();
+
+            assertEquals("vm1", first.get(10, TimeUnit.SECONDS).name());
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> second.get(10, TimeUnit.SECONDS));
+            assertInstanceOf(InvalidSpecException.class, refused.getCause());
+            assertTrue(refused.getCause().getMessage().contains("a VM named 'vm1' already exists"), refused.getCause().getMessage());
+            assertEquals(List.of("storage.create vm1#0 25G encrypted", "hypervisor.define vm1", "storage.confirm /pool/vm1-0.qcow2"), mutations(),
+                    "the second creation neither made nor removed a disk");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -123,7 +123,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     public Domain define(DomainDefinition definition) {
         String name = definition.spec().name();
         if (find(name).isPresent()) {
-            throw new VmException("a VM named '" + name + "' already exists");
+            throw exists(name);
         }
         HostCapabilities host = capabilities();
         Path serialLog = directory("logs").resolve(name + ".serial.log");
@@ -133,9 +133,16 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             try {
                 return read(connection().domainDefineXML(xml));
             } catch (LibvirtException e) {
+                if (findNow(name).isPresent()) { // defined meanwhile by another libvirt client
+                    throw exists(name);
+                }
                 throw Errors.of("define VM '" + name + "'", e);
             }
         }, () -> findNow(name)); // defined before libvirt went away, or not at all
+    }
+
+    private static VmException exists(String name) {
+        return new VmException("a VM named '" + name + "' already exists: choose another name, or delete it with vm:delete " + name);
     }
 
     @Override

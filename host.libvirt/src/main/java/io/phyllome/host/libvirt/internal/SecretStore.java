@@ -91,9 +91,15 @@ final class SecretStore {
         try {
             Connect c = connection.get();
             for (String id : c.listSecrets()) {
-                Secret secret = c.secretLookupByUUIDString(id);
-                if (secret.getUsageType() == SecretUsageType.VOLUME) {
-                    keys.put(secret.getUsageID(), id);
+                try {
+                    Secret secret = c.secretLookupByUUIDString(id);
+                    if (secret.getUsageType() == SecretUsageType.VOLUME) {
+                        keys.put(secret.getUsageID(), id);
+                    }
+                } catch (LibvirtException e) {
+                    if (!Errors.is(e, ErrorNumber.VIR_ERR_NO_SECRET)) {
+                        throw e;
+                    } // deleted since the listing, e.g. by another platform process
                 }
             }
         } catch (LibvirtException e) {
@@ -116,7 +122,7 @@ final class SecretStore {
                 c.secretLookupByUUIDString(uuid).undefine();
             }
         } catch (LibvirtException e) {
-            if (!Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT)) {
+            if (!Errors.is(e, ErrorNumber.VIR_ERR_NO_SUPPORT) && !Errors.is(e, ErrorNumber.VIR_ERR_NO_SECRET)) { // no secret: gone meanwhile
                 throw Errors.of("delete secret " + uuid, e);
             }
         }

@@ -82,28 +82,31 @@ final class StoragePoolBinding {
             throw new VmException("the storage pool '" + name + "' is of type " + type + ", whose volumes are not files: the platform keeps"
                     + " qcow2 files and needs a pool of type dir, fs or netfs");
         }
-        if (pool.isActive() != 1) {
-            pool.create(0);
-        }
-        return new Bound(targetPath(xml), pool, name);
+        return new Bound(targetPath(xml), active(pool), name);
     }
 
     /** @param local whether the daemon runs on this machine, so that its pools' directories are this machine's */
     private static Bound defaultPool(Connect connection, Path directory, boolean local) throws LibvirtException {
         List<String> names = new ArrayList<>(Arrays.asList(connection.listStoragePools()));
         names.addAll(Arrays.asList(connection.listDefinedStoragePools()));
+        // other platform processes (of this state directory or others) make and remove pools meanwhile
         for (String existing : names) {
-            StoragePool pool = connection.storagePoolLookupByName(existing);
-            org.w3c.dom.Element xml = XmlReader.parse(pool.getXMLDesc(0), "storage pool XML").getDocumentElement();
-            Path target = targetPath(xml);
-            if (directory.equals(target)) {
-                if (pool.isActive() != 1) {
-                    pool.create(0);
+            StoragePool pool;
+            Path target;
+            try {
+                pool = connection.storagePoolLookupByName(existing);
+                target = targetPath(XmlReader.parse(pool.getXMLDesc(0), "storage pool XML").getDocumentElement());
+            } catch (LibvirtException e) {
+                if (Errors.is(e, ErrorNumber.VIR_ERR_NO_STORAGE_POOL)) {
+                    continue; // removed since the listing
                 }
-                return new Bound(directory, pool, existing); // libvirt allows one pool per directory
+                throw e;
+            }
+            if (directory.equals(target)) {
+                return new Bound(directory, active(pool), existing); // libvirt allows one pool per directory
             }
             if (local && existing.startsWith(DEFAULT_NAME + "-") && pool.isPersistent() == 0 && target.isAbsolute() && !Files.exists(target)) {
-                pool.destroy(); // a pool this platform made for a state directory that is gone
+                destroyQuietly(pool); // a pool this platform made for a state directory that is gone
             }
         }
         String name = nameFor(directory);
@@ -121,7 +124,37 @@ final class StoragePoolBinding {
                 .add(Element.text("name", name))
                 .add(Element.of("target")
                         .add(Element.text("path", directory))));
-        return new Bound(directory, connection.storagePoolCreateXML(xml, 0), name);
+        try {
+            return new Bound(directory, connection.storagePoolCreateXML(xml, 0), name);
+        } catch (LibvirtException e) {
+            try {
+                return new Bound(directory, connection.storagePoolLookupByName(name), name); // another process made it first
+            } catch (LibvirtException notThere) {
+                throw e;
+            }
+        }
+    }
+
+    /** The pool, started unless it runs (or another process started it meanwhile). */
+    private static StoragePool active(StoragePool pool) throws LibvirtException {
+        try {
+            if (pool.isActive() != 1) {
+                pool.create(0);
+            }
+        } catch (LibvirtException e) {
+            if (pool.isActive() != 1) {
+                throw e;
+            }
+        }
+        return pool;
+    }
+
+    private static void destroyQuietly(StoragePool pool) {
+        try {
+            pool.destroy();
+        } catch (LibvirtException e) {
+            LOG.log(System.Logger.Level.DEBUG, "removing a stale disk pool: " + e.getMessage()); // another process did
+        }
     }
 
     /** {@code phyllome} for the default state directory, {@code phyllome-<digest>} for others. */

@@ -3,6 +3,7 @@ package io.phyllome.host.storage.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,13 +35,21 @@ final class CreationRecords {
         return volume.resolveSibling(volume.getFileName() + SUFFIX);
     }
 
-    /** Records that this process is creating {@code volume}; durable before the key and file exist. */
+    /**
+     * Records that this process is creating {@code volume}; durable before the key and file exist.
+     * Of processes that begin one volume at the same time, only one succeeds.
+     *
+     * @throws VmException when a record is there already: another process creates it, or a crash left it
+     */
     static void begin(Path volume) {
         ProcessHandle self = ProcessHandle.current();
         String owner = self.pid() + " " + self.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L) + " " + HOST + " " + boot() + "\n";
         try {
-            Files.writeString(of(volume), owner, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.writeString(of(volume), owner, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+        } catch (FileAlreadyExistsException e) {
+            throw new VmException("disk " + volume + " is being created by another platform process, or a crash interrupted its creation:"
+                    + " see disk:orphans, and remove what a crash left with disk:orphans --clean", e);
         } catch (IOException e) {
             throw new VmException("cannot record the creation of disk " + volume + ": " + e.getMessage(), e);
         }

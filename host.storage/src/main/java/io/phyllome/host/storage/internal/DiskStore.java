@@ -53,16 +53,13 @@ public class DiskStore implements Storage {
     @Override
     public Volume create(String vmName, int index, DiskSpec disk) {
         Path file = pool().resolve(vmName + "-" + index + SUFFIX);
-        if (Files.exists(CreationRecords.of(file))) {
-            throw new VmException("disk " + file + " is being created by another platform process, or a crash interrupted its creation:"
-                    + " see disk:orphans, and remove what a crash left with disk:orphans --clean");
-        }
-        if (Files.exists(file)) {
+        CreationRecords.begin(file); // before the key and the file: a crash from here on is recognisable
+        if (Files.exists(file)) { // someone's disk: checked only now, and left alone
+            endQuietly(file);
             throw new VmException("disk " + file + " already exists (kept from an earlier VM named '" + vmName
                     + "'?): choose another name, or delete it with disk:delete " + file);
         }
         String secretUuid = "";
-        CreationRecords.begin(file); // before the key and the file: a crash from here on is recognisable
         FaultPoint.at("disk.recorded");
         try {
             if (disk.encrypted()) {
@@ -133,6 +130,10 @@ public class DiskStore implements Storage {
         }
         String secretUuid = "";
         CreationRecords.begin(file); // as for a new disk: until a definition refers to it, a crash leaves it recognisable
+        if (Files.exists(file)) { // made meanwhile by another process: not ours to remove
+            endQuietly(file);
+            throw new VmException("disk " + file + " already exists: import under another name");
+        }
         try {
             Files.copy(source, file);
             Files.setPosixFilePermissions(file, OWNER_ONLY);
@@ -232,8 +233,17 @@ public class DiskStore implements Storage {
         Map<String, String> keys = secrets.volumeKeys(); // one listing of the secrets for all volumes
         try (DirectoryStream<Path> files = Files.newDirectoryStream(pool, "*" + SUFFIX)) {
             for (Path file : files) {
-                if (Files.isRegularFile(file)) {
-                    volumes.add(volume(file, keys.getOrDefault(file.toString(), "")));
+                String key = keys.getOrDefault(file.toString(), "");
+                try {
+                    if (Files.isRegularFile(file)) {
+                        volumes.add(volume(file, key));
+                    }
+                } catch (RuntimeException unreadable) { // another process deletes it, or is still writing it
+                    if (Files.exists(CreationRecords.of(file))) {
+                        volumes.add(leftover(file, key));
+                    } else if (Files.exists(file)) {
+                        throw unreadable;
+                    }
                 }
             }
         } catch (IOException e) {
@@ -245,8 +255,16 @@ public class DiskStore implements Storage {
     @Override
     public List<String> orphanKeys() {
         return secrets.volumeKeys().entrySet().stream()
-                .filter(key -> Path.of(key.getKey()).startsWith(diskPool.directory()) && !Files.exists(Path.of(key.getKey())))
+                .filter(key -> orphan(Path.of(key.getKey())))
                 .map(Map.Entry::getValue).sorted().toList();
+    }
+
+    /**
+     * Whether the key of {@code volume} has no disk: not while a creation record is there, for a
+     * disk being created gets its key before its file (an interrupted one is a leftover of its own).
+     */
+    private boolean orphan(Path volume) {
+        return volume.startsWith(diskPool.directory()) && !Files.exists(volume) && !Files.exists(CreationRecords.of(volume));
     }
 
     @Override
@@ -284,6 +302,15 @@ public class DiskStore implements Storage {
             CreationRecords.end(file);
         } catch (IOException | RuntimeException cleanup) {
             failure.addSuppressed(cleanup);
+        }
+    }
+
+    /** Drops this process's creation record of {@code file}, which it did not create after all. */
+    private static void endQuietly(Path file) {
+        try {
+            CreationRecords.end(file);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the creation record of " + file + ": " + e.getMessage());
         }
     }
 

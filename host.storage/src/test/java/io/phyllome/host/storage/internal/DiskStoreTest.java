@@ -194,6 +194,26 @@ class DiskStoreTest {
     }
 
     @Test
+    void aCreationNeverTouchesAnotherProcesssDiskRecordOrKey() throws IOException {
+        Files.createDirectories(pool);
+        Path kept = Files.writeString(pool.resolve("vm1-0.qcow2"), "a user's data");
+        VmException exists = assertThrows(VmException.class, () -> store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8))));
+        assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
+        assertEquals("a user's data", Files.readString(kept));
+        assertFalse(Files.exists(CreationRecords.of(kept)), "the record it made for the attempt went");
+
+        Path creating = pool.resolve("vm2-0.qcow2"); // another process began it and stored its key; no file yet
+        String owner = ProcessHandle.current().pid() + " 0\n";
+        Files.writeString(CreationRecords.of(creating), owner);
+        String key = secrets.defineVolumeKey(creating.toString(), "x".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), store.orphanKeys(), "the key of a disk being created is no orphan");
+        VmException busy = assertThrows(VmException.class, () -> store.create("vm2", 0, DiskSpec.of(ByteSize.ofMiB(8))));
+        assertTrue(busy.getMessage().contains("being created by another platform process"), busy.getMessage());
+        assertEquals(owner, Files.readString(CreationRecords.of(creating)), "the other process's record is not overwritten");
+        assertEquals(List.of(key), List.copyOf(secrets.values.keySet()), "and its key stays");
+    }
+
+    @Test
     void deletingADiskRemovesItsKeyAndRefusesFilesOutsideThePool() throws IOException {
         Volume volume = store.create("vm1", 0, DiskSpec.of(ByteSize.ofMiB(8)));
         store.delete(store.find(volume.path()).orElseThrow());
