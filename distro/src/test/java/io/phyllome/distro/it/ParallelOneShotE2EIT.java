@@ -8,11 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.After;
@@ -96,25 +93,7 @@ public class ParallelOneShotE2EIT {
 
     /** Starts every command in its own process at the same moment; their results in order. */
     private static List<OneShot.Result> runAtOnce(OneShot platform, List<List<String>> commands) throws InterruptedException, ExecutionException {
-        ExecutorService threads = Executors.newFixedThreadPool(commands.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<OneShot.Result>> running = new ArrayList<>();
-            for (List<String> command : commands) {
-                running.add(threads.submit(() -> {
-                    start.await();
-                    return platform.run(command.toArray(String[]::new));
-                }));
-            }
-            start.countDown();
-            List<OneShot.Result> results = new ArrayList<>();
-            for (Future<OneShot.Result> result : running) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
+        return AtOnce.run(commands.stream().<Callable<OneShot.Result>>map(c -> () -> platform.run(c.toArray(String[]::new))).toList());
     }
 
     /** Removes every VM, disk and key the test may have made, even when it failed; the state directory even when libvirtd is away. */

@@ -15,9 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.junit.After;
@@ -131,26 +130,8 @@ public class ServiceClientsE2EIT {
         }
     }
 
-    private interface Run {
-        OneShot.Result run(int i);
-    }
-
-    private static List<OneShot.Result> inParallel(int count, Run run) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<OneShot.Result>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> run.run(n)));
-            }
-            List<OneShot.Result> results = new ArrayList<>();
-            for (Future<OneShot.Result> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<OneShot.Result> inParallel(int count, IntFunction<OneShot.Result> run) throws Exception {
+        return AtOnce.run(IntStream.range(0, count).<Callable<OneShot.Result>>mapToObj(i -> () -> run.apply(i)).toList());
     }
 
     private static OneShot.Result ok(OneShot.Result result) {
