@@ -38,8 +38,8 @@ final class CallerIdentity {
     }
 
     /**
-     * Makes sure the calling thread has the system identity and {@code secrets} as its secret
-     * connection; cheap after the first call per thread.
+     * Makes sure the calling thread has the system identity and {@code secrets} (unless null) as
+     * its secret connection; cheap after the first call per thread.
      */
     static void ensure(EmbeddedSecretConnect secrets) {
         if (unavailable) {
@@ -55,8 +55,8 @@ final class CallerIdentity {
                     SET.set(true); // the thread holds the identity from now on; one per thread, never freed
                 }
             }
-            Pointer handle = secrets.handle();
-            if (!handle.equals(SECRETS.get()) && calls.virSetConnectSecret(handle) == 0) {
+            Pointer handle = secrets == null ? null : secrets.handle();
+            if (handle != null && !handle.equals(SECRETS.get()) && calls.virSetConnectSecret(handle) == 0) {
                 SECRETS.set(handle); // libvirt keeps no reference: the connection lives as long as the adapter
             }
         } catch (UnsatisfiedLinkError e) {

@@ -399,7 +399,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     private LibvirtConnection connection() {
         LibvirtConnection c = libvirt.get();
         if (embedded()) {
-            CallerIdentity.ensure(embeddedSecrets()); // the embedded driver reads disk keys as its caller
+            CallerIdentity.ensure(threadSecrets()); // the embedded driver reads disk keys as its caller
         }
         return c;
     }
@@ -412,6 +412,19 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     private synchronized Connect secretConnection() {
         LibvirtConnection c = connection();
         return embedded() ? embeddedSecrets() : c;
+    }
+
+    /**
+     * The secret connection for the calling thread's key look-ups; null when this process
+     * registered libvirt's one embedded secret driver for another root already (a migration's
+     * target opened in this process), which libvirt then uses by itself.
+     */
+    private synchronized EmbeddedSecretConnect threadSecrets() {
+        try {
+            return embeddedSecrets();
+        } catch (VmException e) {
+            return null;
+        }
     }
 
     /** The embedded secret driver beside the embedded QEMU driver, opened on first use. */
