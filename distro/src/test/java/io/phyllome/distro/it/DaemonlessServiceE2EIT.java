@@ -17,7 +17,8 @@ import org.junit.Test;
  * {@code virtlogd}. {@code ./phyllome serve} runs libvirt's embedded driver; {@code ./phyllome}
  * commands reach it through the control socket; a guest with the default encrypted disk starts
  * and runs as long as the service; stopping the service (SIGTERM, as systemd stops it) shuts the
- * guest down through ACPI — the guest sees the power button — before the process ends.
+ * guest down through ACPI — the guest sees the power button — before the process ends; started
+ * again, the service starts the guest marked with {@code vm:autostart}.
  */
 public class DaemonlessServiceE2EIT {
 
@@ -47,6 +48,7 @@ public class DaemonlessServiceE2EIT {
             Osgi.await("the guest waits for the power button", Duration.ofSeconds(60), () -> Host.read(serial).contains("PHYLLOME-STAYING"));
             assertEquals("no libvirt daemon ran at any time", List.of(), runningDaemons());
             assertTrue("vm:list through the service: " + service.run("vm:list"), service.run("vm:list").out().contains(name + " "));
+            assertTrue(ok(service.run("vm:autostart", name, "on")).out().contains(name + " starts with its host: on"));
 
             service.stop(Duration.ofSeconds(150));
             assertTrue("the guest saw the ACPI power button before the service ended:\n" + Host.read(serial),
@@ -58,6 +60,14 @@ public class DaemonlessServiceE2EIT {
 
             OneShot.Result after = ok(service.run("vm:list"));
             assertTrue("the VM is still defined, shut off, once the service is gone:\n" + after, after.out().contains(name + " ") && after.out().contains("shut-off"));
+
+            // the service starts again and starts the VM marked for autostart (a new boot, a new serial log)
+            Host.run("rm", "-f", serial.toString());
+            service.start();
+            Osgi.await("the autostart VM boots again", Duration.ofSeconds(120), () -> Host.read(serial).contains("PHYLLOME-STAYING"));
+            assertTrue("the service logged it: " + Host.read(service.log()), Host.read(service.log()).contains("started " + name + " (autostart)"));
+            service.stop(Duration.ofSeconds(150));
+            assertTrue("shut down through ACPI again:\n" + Host.read(serial), Host.read(serial).contains("PHYLLOME-ACPI-SHUTDOWN"));
         }
     }
 

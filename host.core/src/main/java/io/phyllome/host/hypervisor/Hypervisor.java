@@ -35,6 +35,12 @@ public interface Hypervisor {
     /** Powers the VM off at once. */
     void forceStop(String name);
 
+    /** Whether the VM starts with its host: libvirt's autostart flag. */
+    boolean autostart(String name);
+
+    /** Sets libvirt's autostart flag of the VM. */
+    void setAutostart(String name, boolean on);
+
     /** Removes the definition with the VM's firmware variables and TPM state; disks stay. */
     void undefine(String name);
 

@@ -34,6 +34,12 @@ public interface VirtualMachines {
     /** Powers the VM off at once, like pulling the plug. */
     void stop(String name);
 
+    /** Whether the VM starts when its host does (the libvirt daemon, or the service on the embedded driver). */
+    boolean autostart(String name);
+
+    /** Marks the VM to start, or not, when its host does. */
+    void setAutostart(String name, boolean on);
+
     /**
      * Deletes the VM, stopping it first if it runs, with its firmware variables, TPM state and
      * the disks the platform created for it unless {@code keepDisks}.

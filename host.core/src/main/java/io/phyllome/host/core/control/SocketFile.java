@@ -7,8 +7,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +27,8 @@ final class SocketFile {
 
     private final Path path;
     private final String group;
+    /** The bound socket file's identity (device and inode), to remove it and no other. */
+    private Object ours;
 
     SocketFile(Path path, String group) {
         this.path = path.toAbsolutePath();
@@ -47,6 +51,7 @@ final class SocketFile {
             server.bind(UnixDomainSocketAddress.of(bound));
             boolean shared = giveToGroup(bound);
             Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString(shared ? "rw-rw----" : "rw-------"));
+            ours = fileKey(bound);
             try {
                 Files.move(bound, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -64,7 +69,8 @@ final class SocketFile {
      */
     void remove() {
         try {
-            if (!answers(path)) {
+            // the file we bound, by its inode: probing would race with the closing server socket
+            if (ours != null && ours.equals(fileKey(path))) {
                 Files.deleteIfExists(path);
             }
             Path pid = path.resolveSibling(path.getFileName().toString().replaceFirst("\\.sock$", "") + ".pid");
@@ -85,6 +91,12 @@ final class SocketFile {
         } catch (UserPrincipalNotFoundException e) {
             return false;
         }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                ? Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey()
+                : null;
     }
 
     private static boolean answers(Path socket) {

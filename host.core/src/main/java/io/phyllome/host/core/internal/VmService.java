@@ -266,6 +266,18 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
     }
 
     @Override
+    public boolean autostart(String name) {
+        require(name);
+        return hypervisor.autostart(name);
+    }
+
+    @Override
+    public void setAutostart(String name, boolean on) {
+        require(name);
+        hypervisor.setAutostart(name, on);
+    }
+
+    @Override
     public void delete(String name, boolean keepDisks) {
         Domain domain = require(name);
         if (domain.state().isActive()) {

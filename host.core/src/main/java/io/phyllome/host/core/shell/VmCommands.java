@@ -30,7 +30,7 @@ import io.phyllome.host.vm.VmSpec;
         "osgi.command.function=create", "osgi.command.function=list", "osgi.command.function=info",
         "osgi.command.function=start", "osgi.command.function=shutdown", "osgi.command.function=stop",
         "osgi.command.function=delete", "osgi.command.function=xml", "osgi.command.function=screenshot",
-        "osgi.command.function=virtio", "osgi.command.function=lint" })
+        "osgi.command.function=virtio", "osgi.command.function=lint", "osgi.command.function=autostart" })
 public class VmCommands {
 
     private static final String ABSENT = "";
@@ -187,6 +187,19 @@ public class VmCommands {
                 () -> new VmException("VM '" + name + "' has disks: add --with-disks to delete them too, or --keep-disks to keep them"));
         String answer = terminal.readLine(question + " [y/N] ");
         return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    }
+
+    @Descriptor("start a VM when its host starts (the libvirt daemon, or the service on the embedded driver), or not;"
+            + " without on|off, say whether it does")
+    public String autostart(@Descriptor("VM name") String name, @Descriptor("on or off") String... setting) {
+        if (setting.length == 0) {
+            return name + " starts with its host: " + (vms.autostart(name) ? "on" : "off");
+        }
+        if (setting.length > 1 || !(setting[0].equals("on") || setting[0].equals("off"))) {
+            throw new VmException("give on or off, e.g. vm:autostart " + name + " on");
+        }
+        vms.setAutostart(name, setting[0].equals("on"));
+        return name + " starts with its host: " + setting[0];
     }
 
     @Descriptor("print a VM's libvirt domain XML")

@@ -531,6 +531,17 @@ class VmServiceTest {
     }
 
     @Test
+    void autostartIsTheHypervisorsFlagOfAnExistingVm() {
+        hypervisor.put(domain("vm1", VmState.SHUT_OFF, "linux"));
+        service.setAutostart("vm1", true);
+        assertTrue(service.autostart("vm1"));
+        service.setAutostart("vm1", false);
+        assertFalse(service.autostart("vm1"));
+        assertEquals(List.of("hypervisor.setAutostart vm1 true", "hypervisor.setAutostart vm1 false"), mutations());
+        assertThrows(VmException.class, () -> service.setAutostart("nope", true));
+    }
+
+    @Test
     void stopForcesAndShutdownAsks() {
         hypervisor.put(domain("vm1", VmState.RUNNING, "linux"));
         service.shutdown("vm1");
@@ -651,6 +662,23 @@ class VmServiceTest {
         @Override
         public void forceStop(String name) {
             journal.add("hypervisor.forceStop " + name);
+        }
+
+        final java.util.Set<String> autostart = new java.util.TreeSet<>();
+
+        @Override
+        public boolean autostart(String name) {
+            return autostart.contains(name);
+        }
+
+        @Override
+        public void setAutostart(String name, boolean on) {
+            journal.add("hypervisor.setAutostart " + name + " " + on);
+            if (on) {
+                autostart.add(name);
+            } else {
+                autostart.remove(name);
+            }
         }
 
         @Override

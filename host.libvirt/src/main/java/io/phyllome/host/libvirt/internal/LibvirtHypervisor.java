@@ -202,6 +202,22 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     @Override
+    public boolean autostart(String name) {
+        return libvirt.read(() -> {
+            try {
+                return lookup(name).getAutostart();
+            } catch (LibvirtException e) {
+                throw Errors.of("read the autostart flag of VM '" + name + "'", e);
+            }
+        });
+    }
+
+    @Override
+    public void setAutostart(String name, boolean on) {
+        act(name, on ? "mark for autostart" : "unmark for autostart", domain -> domain.setAutostart(on));
+    }
+
+    @Override
     public void undefine(String name) {
         libvirt.change("delete VM '" + name + "'", () -> {
             undefineNow(name);
