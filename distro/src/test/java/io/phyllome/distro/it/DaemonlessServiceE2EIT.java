@@ -22,8 +22,6 @@ import org.junit.Test;
  */
 public class DaemonlessServiceE2EIT {
 
-    private static final List<String> DAEMONS = List.of("libvirtd", "virtqemud", "virtlogd", "virtlockd", "virtsecretd");
-
     private final String name = TestGuest.uniqueName("it-svc");
     private final String marker = TestGuest.random(8);
     private final Path state = Path.of("/tmp", "phy-" + TestGuest.random(3));
@@ -31,7 +29,7 @@ public class DaemonlessServiceE2EIT {
 
     @Test
     public void anEncryptedGuestRunsWithNoDaemonAndIsShutDownWithTheService() {
-        stopDaemons();
+        LibvirtDaemon.stopAll();
         Path serial = state.resolve("logs").resolve(name + ".serial.log");
         try (Service service = new Service(state, null).start()) {
             assertTrue("the service answers: " + Host.read(service.log()), Files.exists(service.socket()));
@@ -46,7 +44,7 @@ public class DaemonlessServiceE2EIT {
             ok(service.run("vm:start", name));
             TestGuest.awaitBoot(serial, marker);
             Osgi.await("the guest waits for the power button", Duration.ofSeconds(60), () -> Host.read(serial).contains("PHYLLOME-STAYING"));
-            assertEquals("no libvirt daemon ran at any time", List.of(), runningDaemons());
+            assertEquals("no libvirt daemon ran at any time", List.of(), LibvirtDaemon.running());
             assertTrue("vm:list through the service: " + service.run("vm:list"), service.run("vm:list").out().contains(name + " "));
             assertTrue(ok(service.run("vm:autostart", name, "on")).out().contains(name + " starts with its host: on"));
 
@@ -76,23 +74,10 @@ public class DaemonlessServiceE2EIT {
         return result;
     }
 
-    private static void stopDaemons() {
-        Host.quietly("virsh", "-c", Host.SYSTEM, "net-destroy", "default");
-        for (String daemon : DAEMONS) {
-            Host.quietly("pkill", "-x", daemon);
-        }
-        Osgi.await("the libvirt daemons have exited", Duration.ofSeconds(20), () -> runningDaemons().isEmpty());
-    }
-
-    private static List<String> runningDaemons() {
-        return Host.run("ps", "-eo", "stat=,comm=").lines().map(String::strip).filter(l -> !l.startsWith("Z"))
-                .map(l -> l.substring(l.indexOf(' ') + 1).strip()).filter(DAEMONS::contains).toList();
-    }
-
     /** Whatever happened: the state directory gone (the guest died with the service), the daemons running again. */
     @After
     public void cleanUp() {
         Host.quietly("rm", "-rf", state.toString());
-        Host.quietly(launcher.resolveSibling("tools/host-setup.sh").toString(), "--daemons", "--no-install");
+        LibvirtDaemon.start();
     }
 }

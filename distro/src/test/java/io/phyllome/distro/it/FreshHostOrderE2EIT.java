@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.After;
@@ -29,13 +28,13 @@ public class FreshHostOrderE2EIT {
 
     private static final Path RUN = Path.of("/run/libvirt");
     private static final Path KVM = Path.of("/dev/kvm");
-    private static final Duration DAEMON_EXIT = Duration.ofSeconds(20);
 
     private final String name = TestGuest.uniqueName("it-order");
     private final Path state = Path.of("/tmp", "phy-" + TestGuest.random(3));
     private final Path work = Path.of(TestPlatform.required("phyllome.it.work")).toAbsolutePath().resolve(FreshHostOrderE2EIT.class.getSimpleName());
     private final Path launcher = Path.of(TestPlatform.required("phyllome.it.launcher"));
-    private String kvmOwnership;
+    /** /dev/kvm as it was before the test, to be restored. */
+    private PosixFileAttributes kvm;
 
     @Test
     public void aDaemonStartedAfterTheEmbeddedDriverStartsATpmGuest() throws IOException {
@@ -59,7 +58,7 @@ public class FreshHostOrderE2EIT {
             assertEquals("/dev/kvm as udev would make it", "kvm rw-rw----", ownership(KVM).substring("root:".length()));
         }
 
-        Host.run(launcher.resolveSibling("tools/host-setup.sh").toString(), "--daemons", "--no-install");
+        LibvirtDaemon.start();
         OneShot daemon = new OneShot(state.resolve("daemon"), Host.SYSTEM);
         OneShot.Result created = daemon.run("vm:create", "--disk", "none", "--memory", "4G", "--cpus", "2", "windows-11", name);
         assertEquals("vm:create on the daemon:\n" + created, 0, created.exit());
@@ -80,16 +79,11 @@ public class FreshHostOrderE2EIT {
      * taken down first, as a shutdown would, so that the daemon can start it again.
      */
     private void freshBoot() throws IOException {
-        Host.quietly("virsh", "-c", Host.SYSTEM, "net-destroy", "default");
-        for (String daemon : List.of("libvirtd", "virtqemud", "virtlogd", "virtlockd")) {
-            Host.quietly("pkill", "-x", daemon);
-        }
-        Osgi.await("the libvirt daemons have exited", DAEMON_EXIT,
-                () -> Host.run("ps", "-eo", "comm").lines().noneMatch(c -> List.of("libvirtd", "virtqemud", "virtlogd", "virtlockd").contains(c.strip())));
+        LibvirtDaemon.stopAll();
         Host.run("rm", "-rf", RUN.toString());
         if (Files.exists(KVM)) {
-            if (kvmOwnership == null) {
-                kvmOwnership = ownership(KVM);
+            if (kvm == null) {
+                kvm = Files.readAttributes(KVM, PosixFileAttributes.class);
             }
             Host.run("chown", "root:root", KVM.toString());
             Host.run("chmod", "0600", KVM.toString());
@@ -120,21 +114,16 @@ public class FreshHostOrderE2EIT {
     /** Whatever happened: the VM and its files gone, the daemons running, /dev/kvm as it was. */
     @After
     public void cleanUp() {
-        Host.quietly(launcher.resolveSibling("tools/host-setup.sh").toString(), "--daemons", "--no-install");
+        LibvirtDaemon.start();
         Host.removeLeftovers(name, state.resolve("daemon/disks"));
-        if (kvmOwnership != null) {
-            String[] parts = kvmOwnership.split(" ");
-            Host.quietly("chown", parts[0], KVM.toString());
-            Host.quietly("chmod", Integer.toOctalString(octal(parts[1])), KVM.toString());
+        if (kvm != null) {
+            Host.quietly("chown", kvm.owner().getName() + ":" + kvm.group().getName(), KVM.toString());
+            try {
+                Files.setPosixFilePermissions(KVM, kvm.permissions());
+            } catch (IOException e) {
+                // best effort, as the rest of the cleanup
+            }
         }
         Host.quietly("rm", "-rf", state.toString());
-    }
-
-    private static int octal(String mode) {
-        int bits = 0;
-        for (char c : mode.toCharArray()) {
-            bits = bits << 1 | (c == '-' ? 0 : 1);
-        }
-        return bits;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The system libvirtd, which other tests on this machine share: stopped by a signal and started
@@ -38,6 +39,27 @@ final class LibvirtDaemon {
         String pid = pid();
         Host.run("kill", "-" + signal, pid);
         Osgi.await("libvirtd (" + pid + ") has ended after SIG" + signal, Duration.ofSeconds(30), () -> !Files.exists(Path.of("/proc", pid)) || zombie(pid));
+    }
+
+    /** Every libvirt daemon, for the tests of a host that has none. */
+    static final List<String> ALL = List.of("libvirtd", "virtqemud", "virtlogd", "virtlockd", "virtsecretd");
+
+    /**
+     * Stops every libvirt daemon and waits until none runs. The default network goes first, as
+     * at a shutdown, so that the daemon can start it again.
+     */
+    static void stopAll() {
+        Host.quietly("virsh", "-c", Host.SYSTEM, "net-destroy", "default");
+        for (String daemon : ALL) {
+            Host.quietly("pkill", "-x", daemon);
+        }
+        Osgi.await("the libvirt daemons have exited", Duration.ofSeconds(20), () -> running().isEmpty());
+    }
+
+    /** The libvirt daemons running now (zombies aside). */
+    static List<String> running() {
+        return Host.run("ps", "-eo", "stat=,comm=").lines().map(String::strip).filter(l -> !l.startsWith("Z"))
+                .map(l -> l.substring(l.indexOf(' ') + 1).strip()).filter(ALL::contains).toList();
     }
 
     /** Starts the daemons that are not running and waits until libvirtd answers. */

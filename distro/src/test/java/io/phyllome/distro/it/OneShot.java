@@ -83,20 +83,10 @@ final class OneShot {
         Path storage = storage();
         List<String> command = javaCommand(storage);
         command.addAll(Arrays.asList(args));
-        Path prefix = state.resolveSibling("run-" + storage.getFileName());
-        Path in = prefix.resolveSibling(prefix.getFileName() + ".in");
         try {
-            Files.writeString(in, text, StandardCharsets.UTF_8);
-            return exec(command, prefix, in.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return exec(command, state.resolveSibling("run-" + storage.getFileName()), text);
         } finally {
             Host.quietly("rm", "-rf", storage.toString());
-            try {
-                Files.deleteIfExists(in);
-            } catch (IOException e) {
-                // a test's scratch file
-            }
         }
     }
 
@@ -113,6 +103,8 @@ final class OneShot {
             return exec(command, prefix, in.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            Host.quietly("rm", "-f", in.toString()); // a test's scratch file
         }
     }
 
