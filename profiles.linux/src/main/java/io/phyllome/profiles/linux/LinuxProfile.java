@@ -11,7 +11,7 @@ import io.phyllome.host.device.Finding;
 import io.phyllome.host.device.Firmware;
 import io.phyllome.host.device.InputDevice;
 import io.phyllome.host.device.VideoModel;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.OsFamily;
 import io.phyllome.host.profile.ProfileContext;

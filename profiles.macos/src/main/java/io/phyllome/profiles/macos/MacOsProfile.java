@@ -18,7 +18,7 @@ import io.phyllome.host.device.Medium;
 import io.phyllome.host.device.NicModel;
 import io.phyllome.host.device.SoundModel;
 import io.phyllome.host.device.VideoModel;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.profile.ProfileDescriptor;

@@ -20,7 +20,7 @@ import io.phyllome.host.device.SoundModel;
 import io.phyllome.host.device.Tpm;
 import io.phyllome.host.device.TpmModel;
 import io.phyllome.host.device.VideoModel;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.profile.ProfileDescriptor;

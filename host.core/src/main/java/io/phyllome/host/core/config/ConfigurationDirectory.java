@@ -25,6 +25,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.MetaTypeService;
 
+import io.phyllome.host.platform.HostConfiguration;
+
 /**
  * The host's one configuration directory ({@code /etc/phyllome}, or the framework property
  * {@value #PROPERTY}): at start, each {@code PID.cfg} file in it goes to Config Admin as the
@@ -33,8 +35,8 @@ import org.osgi.service.metatype.MetaTypeService;
  * is gone are deleted, so a host's configuration is its directory. A file or key that cannot be
  * used is logged, naming the file; the platform starts anyway.
  */
-@Component(service = ConfigurationDirectory.class, immediate = true)
-public class ConfigurationDirectory {
+@Component(service = HostConfiguration.class, immediate = true)
+public class ConfigurationDirectory implements HostConfiguration {
 
     /** Framework (or system) property that sets the configuration directory. */
     public static final String PROPERTY = "phyllome.config.dir";
@@ -77,11 +79,13 @@ public class ConfigurationDirectory {
         return configured != null && !configured.isBlank() ? Path.of(configured.trim()).toAbsolutePath() : DEFAULT;
     }
 
+    @Override
     public Path directory() {
         return directory;
     }
 
     /** Where the running configuration comes from besides the shipped defaults: files, then environment variables. */
+    @Override
     public List<String> sources() {
         List<String> sources = new ArrayList<>();
         applied.forEach(a -> sources.add(a.toString()));
@@ -161,6 +165,7 @@ public class ConfigurationDirectory {
      * runs with that configuration. Config Admin delivers configurations asynchronously, so a
      * one-shot command would otherwise race with them (e.g. reach the default libvirt).
      */
+    @Override
     public void awaitApplied() {
         if (scr == null) {
             return;

@@ -54,6 +54,7 @@ import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.profile.ProvidesProfile;
+import io.phyllome.host.repository.ProfileRepository;
 import io.phyllome.host.vm.VmException;
 
 /**
@@ -63,9 +64,9 @@ import io.phyllome.host.vm.VmException;
  * from there again when the platform starts, so they survive a restart without touching the
  * platform's read-only jar. Only bundles installed this way can be updated or uninstalled.
  */
-@Component(service = ProfileInstaller.class, configurationPid = ProfileInstaller.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = ProfileRepository.class, configurationPid = ProfileInstaller.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ProfileInstaller.Config.class)
-public class ProfileInstaller {
+public class ProfileInstaller implements ProfileRepository {
 
     public static final String PID = "io.phyllome.host.profiles.install";
     /** Framework property: repository index URLs or paths, separated by commas; used when the configuration gives none. */
@@ -78,15 +79,6 @@ public class ProfileInstaller {
     public @interface Config {
         @AttributeDefinition(description = "OSGi repository indexes (index.xml or index.xml.gz): file: or http(s): URLs, or paths")
         String[] repositories() default {};
-    }
-
-    /** One profile a repository offers, and what of it is installed. */
-    public record Available(String profile, String family, String bundle, Version version, URI repository, Optional<Version> installed,
-            boolean withPlatform) {
-    }
-
-    /** What the repositories offer, and the repositories that could not be read. */
-    public record Catalog(List<Available> profiles, List<String> problems) {
     }
 
     private final BundleContext context;
@@ -135,6 +127,7 @@ public class ProfileInstaller {
     }
 
     /** Waits (a while) until the bundles installed earlier have been installed and started again. */
+    @Override
     public void awaitRestored() {
         try {
             restore.join(REFRESH_TIMEOUT.toMillis());
@@ -148,6 +141,7 @@ public class ProfileInstaller {
         return dir;
     }
 
+    @Override
     public List<URI> repositories() {
         return repositories;
     }
@@ -186,6 +180,7 @@ public class ProfileInstaller {
     }
 
     /** What the configured repositories offer, newest versions first. */
+    @Override
     public Catalog available() {
         awaitRestored();
         List<Available> result = new ArrayList<>();
@@ -206,6 +201,7 @@ public class ProfileInstaller {
     }
 
     /** Installs the newest bundle that provides profile {@code id}, with what it needs, and starts it. */
+    @Override
     public String install(String id) {
         awaitRestored();
         try (StateLocks.Held changing = changingProfiles()) {
@@ -244,6 +240,7 @@ public class ProfileInstaller {
     }
 
     /** Replaces the bundle of profile {@code id} by the newest version the repositories offer. */
+    @Override
     public String update(String id) {
         awaitRestored();
         try (StateLocks.Held changing = changingProfiles()) {
@@ -294,6 +291,7 @@ public class ProfileInstaller {
     }
 
     /** Stops and removes the bundle of profile {@code id} (with every profile it provides). */
+    @Override
     public String uninstall(String id) {
         awaitRestored();
         try (StateLocks.Held changing = changingProfiles()) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Resources;
 import io.phyllome.host.vm.ByteSize;

@@ -3,7 +3,7 @@ package io.phyllome.host.core.internal;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;

@@ -22,7 +22,7 @@ import io.phyllome.host.device.DeviceSet;
 import io.phyllome.host.device.Finding;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.platform.HostFingerprint;

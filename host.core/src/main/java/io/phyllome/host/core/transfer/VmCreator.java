@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmInfo;

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHost;
 import io.phyllome.host.hypervisor.RemoteHosts;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.vm.ByteSize;
 

@@ -38,7 +38,7 @@ import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.device.VideoModel;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.OsFamily;

@@ -20,7 +20,7 @@ import org.libvirt.NodeInfo;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.libvirt.internal.xml.XmlReader;
 import io.phyllome.host.libvirt.internal.xml.Element;
 import io.phyllome.host.libvirt.internal.xml.XmlWriter;

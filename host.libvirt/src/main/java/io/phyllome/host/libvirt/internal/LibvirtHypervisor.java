@@ -25,7 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHost;
 import io.phyllome.host.hypervisor.RemoteHosts;

@@ -16,7 +16,7 @@ import org.libvirt.Stream;
 
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.RemoteHost;
 import io.phyllome.host.libvirt.internal.domain.DomainMapper;
 import io.phyllome.host.libvirt.internal.domain.DomainReader;

@@ -19,7 +19,7 @@ import org.xml.sax.InputSource;
 
 import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.storage.Volume;

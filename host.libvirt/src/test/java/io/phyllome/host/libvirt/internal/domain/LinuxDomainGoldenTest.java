@@ -18,7 +18,7 @@ import org.w3c.dom.NodeList;
 
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.DiskSpec;

@@ -32,7 +32,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Resources;
 import io.phyllome.host.vm.DiskSpec;

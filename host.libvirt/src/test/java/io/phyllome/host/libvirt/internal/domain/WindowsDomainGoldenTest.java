@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
 import io.phyllome.host.device.Finding;
 import io.phyllome.host.device.HyperVFeature;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.hypervisor.HostCapabilities;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.ProfileException;

@@ -1,0 +1,112 @@
+package io.phyllome.host.shell;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.diagnostics.CrashLeftovers;
+import io.phyllome.host.storage.Storage;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmInfo;
+
+/** The {@code disk:} commands of the shell: the disks the platform created, and their lifecycle. */
+@Component(service = DiskCommands.class, property = { "osgi.command.scope=disk", "osgi.command.function=list",
+        "osgi.command.function=add", "osgi.command.function=resize", "osgi.command.function=delete",
+        "osgi.command.function=orphans" })
+public class DiskCommands {
+
+    private final VirtualMachines vms;
+    private final Storage storage;
+    private final CrashLeftovers leftovers;
+
+    @Activate
+    public DiskCommands(@Reference VirtualMachines vms, @Reference Storage storage, @Reference CrashLeftovers leftovers) {
+        this.vms = vms;
+        this.storage = storage;
+        this.leftovers = leftovers;
+    }
+
+    @Descriptor("list the disks the platform created: file, size, space used, encryption, the VM using it")
+    public String list() {
+        Map<String, String> users = users();
+        return storage.list().stream().map(v -> String.format("%-48s %7s %7s  %-13s %s", v.path(), v.capacity(), human(v.allocation()),
+                v.encrypted() ? "encrypted" : "NOT encrypted", users.getOrDefault(v.path(), "(unused)")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Descriptor("create a new disk and attach it to a VM")
+    public String add(
+            @Descriptor("create the disk without encryption at rest (not recommended)")
+            @Parameter(names = "--no-encryption", absentValue = "false", presentValue = "true") boolean noEncryption,
+            @Descriptor("VM name") String vm,
+            @Descriptor("size, e.g. 20G") String size) {
+        VmDisk disk = vms.addDisk(vm, new DiskSpec(CommandLine.size("", size), !noEncryption));
+        return "attached " + disk.source() + " to " + vm + " as " + disk.target() + (disk.encrypted() ? " (encrypted)" : " (NOT encrypted)");
+    }
+
+    @Descriptor("grow a VM's disk")
+    public String resize(@Descriptor("VM name") String vm, @Descriptor("the disk's guest name, e.g. vda (see vm:info)") String target,
+            @Descriptor("the new size, e.g. 40G") String size) {
+        ByteSize newSize = CommandLine.size("", size);
+        vms.resizeDisk(vm, target, newSize);
+        return "resized " + target + " of " + vm + " to " + newSize + "; grow its partition and file system inside the guest";
+    }
+
+    @Descriptor("delete a disk no VM uses any more (e.g. one kept by vm:delete --keep-disks), with its key")
+    public String delete(@Descriptor("the disk's file (see disk:list)") String path) {
+        vms.deleteDisk(path);
+        return "deleted " + path;
+    }
+
+    @Descriptor("report what a crash can leave behind: disks of interrupted creations, unused disks, keys without a disk")
+    public String orphans(
+            @Descriptor("remove the disks of interrupted creations with their keys, and keys without a disk (unused disks are kept: delete them with disk:delete)")
+            @Parameter(names = "--clean", absentValue = "false", presentValue = "true") boolean clean) {
+        CrashLeftovers.Report report = clean ? leftovers.clean() : leftovers.scan();
+        String removed = clean ? " (removed)" : "";
+        StringBuilder out = new StringBuilder();
+        report.interrupted().forEach(v -> out.append("left by an interrupted creation: ").append(CrashLeftovers.describe(List.of(v)))
+                .append(removed).append('\n'));
+        report.unused().forEach(p -> out.append("unused disk: ").append(p).append(" (kept; delete it with disk:delete ").append(p).append(")\n"));
+        report.orphanKeys().forEach(k -> out.append("key without a disk: ").append(k).append(removed).append('\n'));
+        report.transfers().forEach(t -> out.append("left by an interrupted ").append(t).append(removed).append('\n'));
+        if (!clean && !report.orphanKeys().isEmpty()) {
+            out.append("a key without a disk belongs to a disk deleted or moved outside the platform: move a moved disk back first,"
+                    + " or it can never be read again\n");
+        }
+        if (!clean && !(report.interrupted().isEmpty() && report.orphanKeys().isEmpty() && report.transfers().isEmpty())) {
+            out.append("remove the leftovers of interrupted creations and the keys without a disk with disk:orphans --clean\n");
+        }
+        return report.isEmpty() ? "nothing orphaned" : out.toString().stripTrailing();
+    }
+
+    private Map<String, String> users() {
+        Map<String, String> users = new HashMap<>();
+        for (VmInfo vm : vms.list()) {
+            vm.disks().forEach(d -> users.merge(d.source(), vm.name(), (a, b) -> a + "," + b));
+        }
+        return users;
+    }
+
+
+    private static String human(ByteSize size) {
+        double bytes = size.bytes();
+        String[] units = { "", "K", "M", "G", "T" };
+        int unit = 0;
+        while (bytes >= 1024 && unit < units.length - 1) {
+            bytes /= 1024;
+            unit++;
+        }
+        return unit == 0 ? Long.toString(size.bytes()) : String.format("%.1f%s", bytes, units[unit]);
+    }
+}

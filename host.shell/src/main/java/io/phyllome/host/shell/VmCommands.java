@@ -1,0 +1,242 @@
+package io.phyllome.host.shell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DirectBoot;
+import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.PortabilityFinding;
+import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmDisk;
+import io.phyllome.host.vm.VmException;
+import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmPortability;
+import io.phyllome.host.vm.VmSpec;
+
+/** The {@code vm:} commands of the shell; each delegates to {@link VirtualMachines}. */
+@Component(service = VmCommands.class, property = { "osgi.command.scope=vm",
+        "osgi.command.function=create", "osgi.command.function=list", "osgi.command.function=info",
+        "osgi.command.function=start", "osgi.command.function=shutdown", "osgi.command.function=stop",
+        "osgi.command.function=delete", "osgi.command.function=xml", "osgi.command.function=screenshot",
+        "osgi.command.function=virtio", "osgi.command.function=lint", "osgi.command.function=autostart" })
+public class VmCommands {
+
+    private static final String ABSENT = "";
+    private static final String NO_DISK = "none";
+
+    private final VirtualMachines vms;
+    private final Profiles profiles;
+    private final VmPortability portability;
+
+    @Activate
+    public VmCommands(@Reference VirtualMachines vms, @Reference Profiles profiles, @Reference VmPortability portability) {
+        this.vms = vms;
+        this.profiles = profiles;
+        this.portability = portability;
+    }
+
+    @Descriptor("create a VM from a guest profile (defined, not started)")
+    public String create(
+            @Descriptor("guest memory, e.g. 512M or 4G (default: the profile's recommendation)")
+            @Parameter(names = "--memory", absentValue = ABSENT) String memory,
+            @Descriptor("virtual CPUs (default: the profile's recommendation)")
+            @Parameter(names = "--cpus", absentValue = ABSENT) String cpus,
+            @Descriptor("size of the system disk, e.g. 20G, or 'none' (default: the profile's recommendation)")
+            @Parameter(names = "--disk", absentValue = ABSENT) String disk,
+            @Descriptor("create the disk without encryption at rest (not recommended)")
+            @Parameter(names = "--no-encryption", absentValue = "false", presentValue = "true") boolean noEncryption,
+            @Descriptor("installer image (ISO) to attach as a CD-ROM")
+            @Parameter(names = "--iso", absentValue = ABSENT) String iso,
+            @Descriptor("kernel to boot directly from the host")
+            @Parameter(names = "--kernel", absentValue = ABSENT) String kernel,
+            @Descriptor("initial ramdisk for --kernel")
+            @Parameter(names = "--initrd", absentValue = ABSENT) String initrd,
+            @Descriptor("kernel command line for --kernel")
+            @Parameter(names = "--cmdline", absentValue = ABSENT) String cmdline,
+            @Descriptor("network to attach to (default: the host's default network)")
+            @Parameter(names = "--network", absentValue = ABSENT) String network,
+            @Descriptor("profile options as KEY=VALUE[,KEY=VALUE...], e.g. tpm=on (profile:show lists a profile's options)")
+            @Parameter(names = "--options", absentValue = ABSENT) String options,
+            @Descriptor("OpenCore boot image of a macOS VM (the option opencore=PATH)")
+            @Parameter(names = "--opencore", absentValue = ABSENT) String opencore,
+            @Descriptor("macOS recovery image of a macOS VM (the option recovery=PATH)")
+            @Parameter(names = "--recovery", absentValue = ABSENT) String recovery,
+            @Descriptor("start the VM once it is created")
+            @Parameter(names = "--start", absentValue = "false", presentValue = "true") boolean start,
+            @Descriptor("guest profile id (see profile:list)") String profile,
+            @Descriptor("name of the new VM") String name) {
+        VmSpec.Builder spec = VmSpec.builder(profile, name);
+        if (!cpus.isEmpty()) {
+            spec.cpus(CommandLine.count("--cpus", cpus));
+        }
+        if (!memory.isEmpty()) {
+            spec.memory(CommandLine.size("--memory", memory));
+        }
+        if (!disk.equals(NO_DISK)) {
+            ByteSize diskSize = disk.isEmpty() ? recommendedDisk(profile) : CommandLine.size("--disk", disk);
+            if (diskSize != null) {
+                spec.disk(new DiskSpec(diskSize, !noEncryption));
+            }
+        }
+        if (!iso.isEmpty()) {
+            spec.installMedia(Path.of(iso).toAbsolutePath());
+        }
+        if (!kernel.isEmpty()) {
+            spec.directBoot(new DirectBoot(Path.of(kernel).toAbsolutePath(), initrd.isEmpty() ? null : Path.of(initrd).toAbsolutePath(), cmdline));
+        } else if (!initrd.isEmpty() || !cmdline.isEmpty()) {
+            throw new VmException("--initrd and --cmdline need --kernel");
+        }
+        if (!network.isEmpty()) {
+            spec.network(network);
+        }
+        for (String option : options.isEmpty() ? new String[0] : options.split(",")) {
+            String[] kv = option.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new VmException("--options: '" + option + "' is not KEY=VALUE, e.g. --options tpm=on");
+            }
+            spec.option(kv[0].trim(), kv[1].trim());
+        }
+        // --opencore and --recovery are spellings of options a macOS profile reads, as absolute paths
+        if (!opencore.isEmpty()) {
+            spec.option("opencore", Path.of(opencore).toAbsolutePath().toString());
+        }
+        if (!recovery.isEmpty()) {
+            spec.option("recovery", Path.of(recovery).toAbsolutePath().toString());
+        }
+        VmInfo vm = vms.create(spec.build());
+        StringBuilder out = new StringBuilder("created ").append(vm.name()).append(" (").append(vm.memory()).append(", ")
+                .append(vm.cpus()).append(" CPUs, profile ").append(vm.profile()).append(")");
+        vm.findings().forEach(f -> out.append('\n').append(f));
+        if (start) {
+            try {
+                vms.start(vm.name());
+            } catch (VmException e) {
+                throw new VmException("created " + vm.name() + ", but it did not start: " + e.getMessage(), e);
+            }
+            out.append("\nstarted ").append(vm.name());
+        }
+        return out.toString();
+    }
+
+    @Descriptor("list the VMs of this host: name, state, profile, memory, CPUs")
+    public String list() {
+        return vms.list().stream().map(vm -> String.format("%-24s %-13s %-16s %6s %2d", vm.name(), vm.state(),
+                vm.profileInstalled() || vm.profile().isEmpty() ? vm.profile() : vm.profile() + "(missing)", vm.memory(), vm.cpus()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Descriptor("show a VM: state, profile, resources, disks")
+    public String info(@Descriptor("VM name") String name) {
+        return VmReport.of(vms.info(name));
+    }
+
+    @Descriptor("start a VM")
+    public String start(@Descriptor("VM name") String name) {
+        vms.start(name);
+        return "started " + name;
+    }
+
+    @Descriptor("ask a VM's guest to power off")
+    public String shutdown(@Descriptor("VM name") String name) {
+        vms.shutdown(name);
+        return "asked " + name + " to shut down";
+    }
+
+    @Descriptor("power a VM off at once (the guest gets no chance to save its work)")
+    public String stop(@Descriptor("VM name") String name) {
+        vms.stop(name);
+        return "stopped " + name;
+    }
+
+    @Descriptor("delete a VM with its firmware variables and TPM state; asks whether to delete its disks too")
+    public String delete(CommandSession session,
+            @Descriptor("keep the VM's disks (and their keys); disk:delete removes them later")
+            @Parameter(names = "--keep-disks", absentValue = "false", presentValue = "true") boolean keepDisks,
+            @Descriptor("delete the VM's disks too, without asking")
+            @Parameter(names = "--with-disks", absentValue = "false", presentValue = "true") boolean withDisks,
+            @Descriptor("VM name") String name) throws IOException {
+        if (keepDisks && withDisks) {
+            throw new VmException("give --keep-disks or --with-disks, not both");
+        }
+        if (!keepDisks && !withDisks) {
+            List<VmDisk> disks = vms.info(name).disks().stream().filter(VmDisk::managed).toList();
+            if (!disks.isEmpty()) {
+                keepDisks = !confirm(session, "delete the " + disks.size() + " disk(s) of " + name + " too ("
+                        + disks.stream().map(VmDisk::source).collect(Collectors.joining(", ")) + ")?", name);
+            }
+        }
+        vms.delete(name, keepDisks);
+        return "deleted " + name + (keepDisks ? " (disks kept: disk:list shows them)" : "");
+    }
+
+    /** Asks a yes/no question on an interactive console; elsewhere the caller must have said. */
+    private static boolean confirm(CommandSession session, String question, String name) throws IOException {
+        Terminal terminal = Terminal.of(session).orElseThrow(
+                () -> new VmException("VM '" + name + "' has disks: add --with-disks to delete them too, or --keep-disks to keep them"));
+        String answer = terminal.readLine(question + " [y/N] ");
+        return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    }
+
+    @Descriptor("start a VM when its host starts (the libvirt daemon, or the service on the embedded driver), or not;"
+            + " without on|off, say whether it does")
+    public String autostart(@Descriptor("VM name") String name, @Descriptor("on or off") String... setting) {
+        if (setting.length == 0) {
+            return name + " starts with its host: " + (vms.autostart(name) ? "on" : "off");
+        }
+        if (setting.length > 1 || !(setting[0].equals("on") || setting[0].equals("off"))) {
+            throw new VmException("give on or off, e.g. vm:autostart " + name + " on");
+        }
+        vms.setAutostart(name, setting[0].equals("on"));
+        return name + " starts with its host: " + setting[0];
+    }
+
+    @Descriptor("print a VM's libvirt domain XML")
+    public String xml(@Descriptor("VM name") String name) {
+        return vms.definition(name);
+    }
+
+    @Descriptor("save what a running VM's display shows as a PNG file")
+    public String screenshot(@Descriptor("VM name") String name, @Descriptor("PNG file to write") String file) throws IOException {
+        Path png = Path.of(file).toAbsolutePath();
+        Files.write(png, vms.screenshot(name));
+        return "saved " + png;
+    }
+
+    @Descriptor("switch a shut-off VM's disks and network cards to virtio, once its guest has the drivers")
+    public String virtio(@Descriptor("VM name") String name) {
+        List<String> changes = vms.useVirtio(name);
+        return changes.isEmpty() ? name + " already uses virtio" : String.join("\n", changes);
+    }
+
+    @Descriptor("show what ties a VM to this host (host devices, host CPU, files outside the pool and the media library,"
+            + " unencrypted disks): what, why it matters for moving, how to fix; fails when something blocks moving it")
+    public String lint(CommandSession session, @Descriptor("VM name") String name) {
+        List<PortabilityFinding> findings = portability.lint(name);
+        if (findings.isEmpty()) {
+            return name + ": nothing ties it to this host";
+        }
+        String report = findings.stream().map(PortabilityFinding::toString).collect(Collectors.joining("\n"));
+        long blockers = findings.stream().filter(f -> f.severity() == PortabilityFinding.Severity.BLOCKER).count();
+        if (blockers > 0) {
+            session.getConsole().println(report);
+            throw new VmException(name + " has " + blockers + " portability blocker(s) (see blocker above): it cannot move to another host as it is");
+        }
+        return report;
+    }
+
+    private ByteSize recommendedDisk(String profile) {
+        return profiles.find(profile).map(p -> p.descriptor().recommended().disk()).orElse(null);
+    }
+}

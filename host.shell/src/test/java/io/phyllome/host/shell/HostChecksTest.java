@@ -1,0 +1,84 @@
+package io.phyllome.host.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.phyllome.host.diagnostics.CrashLeftovers;
+import io.phyllome.host.platform.HostCapabilities;
+import io.phyllome.host.storage.ProtectedDirectory;
+import io.phyllome.host.storage.Volume;
+import io.phyllome.host.vm.ByteSize;
+
+class HostChecksTest {
+
+    @TempDir
+    Path state;
+
+    private static HostCapabilities host(String uri, boolean kvm, boolean uefi, boolean secureBoot, boolean tpm) {
+        return new HostCapabilities(uri, "test", "x86_64", kvm, kvm ? "" : "no vmx", List.of("q35"), uefi, secureBoot, tpm,
+                ByteSize.ofGiB(16), 4);
+    }
+
+    private static Map<String, HostChecks.Status> bySubject(List<HostChecks.Check> checks) {
+        return checks.stream().collect(Collectors.toMap(HostChecks.Check::subject, HostChecks.Check::status));
+    }
+
+    @Test
+    void aCompleteKvmHostPassesEverything() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of());
+
+        assertTrue(checks.stream().allMatch(c -> c.status() == HostChecks.Status.PASS), checks.toString());
+    }
+
+    @Test
+    void missingFirmwareAndTpmFailWithTheirPackagesAndEmulationWarns() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", false, false, false, false), Map.of(), state, List.of());
+        Map<String, HostChecks.Status> status = bySubject(checks);
+
+        assertEquals(HostChecks.Status.WARN, status.get("hardware virtualization"));
+        assertEquals(HostChecks.Status.FAIL, status.get("UEFI firmware"));
+        assertEquals(HostChecks.Status.FAIL, status.get("TPM 2.0 emulator"));
+        String report = checks.toString();
+        assertTrue(report.contains("install the ovmf package") && report.contains("install the swtpm and swtpm-tools packages"), report);
+    }
+
+    @Test
+    void unprotectedDirectoriesWarnAndLockedOnesFail() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of(
+                new ProtectedDirectory(state.resolve("disks"), false, false, "not protected: host:protect protects it"),
+                new ProtectedDirectory(state.resolve("libvirt"), true, false, "")));
+        Map<String, HostChecks.Status> status = bySubject(checks);
+
+        assertEquals(HostChecks.Status.WARN, status.get("fscrypt disks"));
+        assertEquals(HostChecks.Status.FAIL, status.get("fscrypt libvirt"));
+    }
+
+    @Test
+    void aFaultyProfileFailsNamingIt() {
+        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of("acme", "threw NPE"), state, List.of());
+
+        HostChecks.Check faulty = checks.stream().filter(c -> c.subject().equals("profile acme")).findFirst().orElseThrow();
+        assertEquals(HostChecks.Status.FAIL, faulty.status());
+        assertTrue(faulty.detail().contains("threw NPE"), faulty.detail());
+    }
+
+    @Test
+    void crashLeftoversWarnWithTheFixButKeptDisksDoNot() {
+        Volume leftover = new Volume("disks", "vm1-0.qcow2", "/state/disks/vm1-0.qcow2", ByteSize.ofMiB(64), ByteSize.ofMiB(1), "uuid-1");
+        HostChecks.Check warn = HostChecks.leftovers(new CrashLeftovers.Report(List.of(leftover), List.of(), List.of("uuid-2"), List.of()));
+        HostChecks.Check pass = HostChecks.leftovers(new CrashLeftovers.Report(List.of(), List.of("/state/disks/kept-0.qcow2"), List.of(), List.of()));
+
+        assertEquals(HostChecks.Status.WARN, warn.status());
+        assertTrue(warn.detail().contains("/state/disks/vm1-0.qcow2") && warn.detail().contains("key uuid-2")
+                && warn.detail().endsWith("disk:orphans --clean"), warn.detail());
+        assertEquals(HostChecks.Status.PASS, pass.status(), "a disk kept on purpose is no problem");
+    }
+}
