@@ -48,7 +48,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.resolver.ResolutionException;
 import org.osgi.service.resolver.Resolver;
 
-import io.phyllome.host.core.internal.FaultInjection;
+import io.phyllome.host.core.faults.FaultInjection;
 import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;

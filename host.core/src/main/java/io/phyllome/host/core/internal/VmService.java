@@ -14,18 +14,16 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.phyllome.host.core.faults.FaultInjection;
 import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.core.transfer.VmCreator;
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
-import io.phyllome.host.core.transfer.VmPackager;
 import io.phyllome.host.device.DeviceSet;
 import io.phyllome.host.device.Finding;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
-import io.phyllome.host.hypervisor.RemoteHosts;
-import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
@@ -42,18 +40,16 @@ import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
-import io.phyllome.host.vm.VmPackage;
-import io.phyllome.host.vm.VmPackages;
 import io.phyllome.host.vm.VmPortability;
 import io.phyllome.host.vm.VmSpec;
 
 /**
  * Creates and runs VMs: validates a spec, lets its profile choose the devices, provisions the
- * disks and defines the domain, undoing every step of a creation that fails. Moves VMs between
- * hosts through a {@link VmPackager}.
+ * disks and defines the domain, undoing every step of a creation that fails. The transfers
+ * ({@link io.phyllome.host.core.transfer.VmPackager}) create the VMs they bring through it, as a {@link VmCreator}.
  */
-@Component(service = { VirtualMachines.class, VmPackages.class })
-public class VmService implements VirtualMachines, VmPackages, VmCreator {
+@Component(service = { VirtualMachines.class, VmCreator.class })
+public class VmService implements VirtualMachines, VmCreator {
 
     private static final System.Logger LOG = System.getLogger(VmService.class.getName());
 
@@ -61,18 +57,11 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
     private final Storage storage;
     private final Profiles profiles;
     private final MediaLibrary media;
-    private final VmPackager packager;
     /** One creation of a name at a time, across the platform's processes. */
     private final StateLocks locks;
     /** What ties a new VM to this host, reported at creation; absent in tests without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile VmPortability portability;
-    /** This host's fingerprint, which packages carry and imports compare; absent in tests without it. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile HostFingerprint fingerprint;
-    /** Other hosts that VMs move to; absent in tests without it. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile RemoteHosts remoteHosts;
 
     @Activate
     public VmService(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
@@ -86,8 +75,6 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
         this.profiles = profiles;
         this.media = media;
         this.locks = locks;
-        this.packager = new VmPackager(hypervisor, storage, profiles, media, this, () -> Optional.ofNullable(fingerprint),
-                () -> Optional.ofNullable(remoteHosts));
     }
 
     @Override
@@ -217,21 +204,6 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
             failure.addSuppressed(unknown);
             return true;
         }
-    }
-
-    @Override
-    public VmPackage export(String name, Path directory, char[] passphrase) {
-        return packager.export(name, directory, passphrase);
-    }
-
-    @Override
-    public VmInfo importPackage(Path directory, char[] passphrase, String name) {
-        return packager.importPackage(directory, passphrase, name);
-    }
-
-    @Override
-    public List<String> migrate(String name, String uri, String pool) {
-        return packager.migrate(name, uri, pool);
     }
 
     @Override

@@ -17,7 +17,13 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
-import io.phyllome.host.core.internal.FaultInjection;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.phyllome.host.core.faults.FaultInjection;
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.Hypervisor;
@@ -56,6 +62,7 @@ import io.phyllome.host.vm.VmState;
  * The import lets the profile choose the devices on the new host, so the VM gets the firmware,
  * machine type and devices that host has.
  */
+@Component(service = VmPackages.class)
 public final class VmPackager implements VmPackages {
 
     static final String FORMAT = "phyllome-vm-package/1";
@@ -73,7 +80,26 @@ public final class VmPackager implements VmPackages {
     private final VmMigrator migrator;
     private final TransferJournal journal = TransferJournal.here();
 
-    public VmPackager(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, VmCreator creator,
+    /** This host's fingerprint, which packages carry and imports compare; absent in tests without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile HostFingerprint hostFingerprint;
+    /** Other hosts that VMs move to; absent in tests without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile RemoteHosts remoteHosts;
+
+    @Activate
+    public VmPackager(@Reference Hypervisor hypervisor, @Reference Storage storage, @Reference Profiles profiles,
+            @Reference MediaLibrary media, @Reference VmCreator creator) {
+        this.hypervisor = hypervisor;
+        this.storage = storage;
+        this.profiles = profiles;
+        this.media = media;
+        this.creator = creator;
+        this.fingerprint = () -> Optional.ofNullable(hostFingerprint);
+        this.migrator = new VmMigrator(this, hypervisor, creator, () -> Optional.ofNullable(remoteHosts), fingerprint);
+    }
+
+    VmPackager(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, VmCreator creator,
             Supplier<Optional<HostFingerprint>> fingerprint, Supplier<Optional<RemoteHosts>> remoteHosts) {
         this.hypervisor = hypervisor;
         this.storage = storage;

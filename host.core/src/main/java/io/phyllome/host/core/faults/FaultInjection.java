@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.faults;
 
 /**
  * Deliberate crashes, for the tests of crash safety only (distro's CrashRepairE2EIT and
@@ -13,15 +13,15 @@ public final class FaultInjection {
     public static final String HALT_AT = "phyllome.fault.halt-at";
 
     /** vm:create (and vm:import): the disks and keys exist, the VM is not defined yet. */
-    static final String VM_CREATE_DISKS_MADE = "vm-create.disks-made";
+    public static final String VM_CREATE_DISKS_MADE = "vm-create.disks-made";
     /** vm:create: the VM is defined, its disks' creation records are still there. */
-    static final String VM_CREATE_DEFINED = "vm-create.defined";
+    public static final String VM_CREATE_DEFINED = "vm-create.defined";
     /** disk:add: the new disk and its key exist, the VM does not refer to it yet. */
-    static final String DISK_ADD_DISK_MADE = "disk-add.disk-made";
+    public static final String DISK_ADD_DISK_MADE = "disk-add.disk-made";
     /** disk:add: the VM refers to the new disk, its creation record is still there. */
-    static final String DISK_ADD_ATTACHED = "disk-add.attached";
+    public static final String DISK_ADD_ATTACHED = "disk-add.attached";
     /** vm:delete: the VM is undefined, its disks and keys are not deleted yet. */
-    static final String VM_DELETE_UNDEFINED = "vm-delete.undefined";
+    public static final String VM_DELETE_UNDEFINED = "vm-delete.undefined";
 
     /** vm:export: the disks are in the package, the rest of it is not written yet. */
     public static final String VM_EXPORT_DISKS_COPIED = "vm-export.disks-copied";
