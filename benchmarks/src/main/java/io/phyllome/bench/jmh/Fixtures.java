@@ -2,6 +2,7 @@ package io.phyllome.bench.jmh;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ final class Fixtures {
 
     static final HostCapabilities HOST = new HostCapabilities("qemu:///system", "libvirt 9.0.0, QEMU 7.2.0", "x86_64", false,
             "the CPU does not advertise hardware virtualization (vmx or svm)", List.of("pc-i440fx-7.2", "pc-q35-7.2", "q35"), true, true, true,
-            ByteSize.ofGiB(24), 2);
+            ByteSize.ofGiB(24), 2, Set.of(), "");
 
     static final LinuxProfile LINUX = new LinuxProfile();
     /** No virtio-win media on this host: the profile falls back to SATA and e1000e. */

@@ -1,7 +1,5 @@
 package io.phyllome.distro.it;
 
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +12,11 @@ import aQute.bnd.osgi.resource.ResourceBuilder;
 import io.phyllome.distro.vendor.acme.AcmeProfile;
 
 /**
- * Builds, with bnd, the test-only vendor profile bundles from this module's test classes, the way
- * a vendor's build does (DS and @ProvidesProfile annotations processed, imports computed from the
- * API jar), and an OSGi repository index of them. Runs on the JVM side, before the framework starts.
+ * Builds the test-only vendor profile bundles the way a vendor's build does: their sources
+ * compiled against the newest released API jar alone (cnf/release, never this build's API), then
+ * bnd (DS and @ProvidesProfile annotations processed, imports computed from that jar), and an OSGi
+ * repository index of them. So the platform under test runs a profile built against its last
+ * release. Runs on the JVM side, before the framework starts.
  */
 final class ProfileBundles {
 
@@ -63,12 +63,9 @@ final class ProfileBundles {
             builder.setProperty("Bundle-Version", version);
             builder.setProperty("Private-Package", pkg);
             builder.setProperty("-noextraheaders", "true");
-            builder.addClasspath(testClasses());
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                File file = new File(entry);
-                if (file.exists() && !file.equals(testClasses())) {
-                    builder.addClasspath(file);
-                }
+            builder.addClasspath(VendorCompiler.compile(pkg, dir.resolve("classes-" + bsn + "-" + version)).toFile());
+            for (Path entry : VendorCompiler.classpath()) {
+                builder.addClasspath(entry.toFile());
             }
             Jar jar = builder.build();
             if (!builder.isOk()) {
@@ -77,9 +74,5 @@ final class ProfileBundles {
             jar.write(out.toFile());
         }
         return out;
-    }
-
-    private static File testClasses() throws URISyntaxException {
-        return new File(AcmeProfile.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

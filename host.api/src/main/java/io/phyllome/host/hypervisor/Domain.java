@@ -14,9 +14,9 @@ import io.phyllome.host.vm.VmState;
  * @param profile     the profile id from the platform's metadata, or an empty string for a VM the
  *                    platform did not create
  * @param hostDevices the host devices passed through to it, e.g. {@code pci 0000:01:00.0} or
- *                    {@code usb 046d:c52b} (since 1.1)
- * @param cpuMode     how its CPU is modelled; {@link CpuMode#DEFAULT} for a named model or none (since 1.1)
- * @param bootFiles   the host files it boots directly: kernel, then initial ramdisk (since 1.1)
+ *                    {@code usb 046d:c52b}
+ * @param cpuMode     how its CPU is modelled; {@link CpuMode#DEFAULT} for a named model or none
+ * @param bootFiles   the host files it boots directly: kernel, then initial ramdisk
  */
 public record Domain(String name, String uuid, VmState state, String profile, ByteSize memory, int cpus,
         List<VmDisk> disks, List<String> hostDevices, CpuMode cpuMode, List<String> bootFiles) {

@@ -31,7 +31,7 @@ import io.phyllome.host.vm.ByteSize;
  * @param cpuModel     the named CPU model that {@code cpuFeatures} extend, the baseline a guest
  *                     CPU of this host is built on (e.g. {@code Skylake-Client-IBRS}, or under
  *                     emulation QEMU's host-model, e.g. {@code EPYC}); empty when the hypervisor
- *                     cannot tell (since 1.1)
+ *                     cannot tell
  */
 public record HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
         List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus,
@@ -45,18 +45,5 @@ public record HostCapabilities(String connection, String version, String arch, b
         SortedSet<String> features = new TreeSet<>(Objects.requireNonNull(cpuFeatures, "cpuFeatures"));
         cpuFeatures = Collections.unmodifiableSortedSet(features);
         Objects.requireNonNull(cpuModel, "cpuModel");
-    }
-
-    /** Capabilities of a hypervisor that cannot tell the CPU model guests get. */
-    public HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
-            List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus,
-            Set<String> cpuFeatures) {
-        this(connection, version, arch, kvmUsable, kvmProblem, machines, uefi, secureBoot, tpmEmulator, memory, cpus, cpuFeatures, "");
-    }
-
-    /** Capabilities of a hypervisor that cannot tell the CPU features guests get. */
-    public HostCapabilities(String connection, String version, String arch, boolean kvmUsable, String kvmProblem,
-            List<String> machines, boolean uefi, boolean secureBoot, boolean tpmEmulator, ByteSize memory, int cpus) {
-        this(connection, version, arch, kvmUsable, kvmProblem, machines, uefi, secureBoot, tpmEmulator, memory, cpus, Set.of(), "");
     }
 }

@@ -21,7 +21,6 @@ public interface Profiles {
      * profile ids (or, for a profile whose descriptor itself fails, its component's name). A
      * faulty profile stays listed; the fault is cleared when its bundle registers it again.
      *
-     * @since 1.1
      */
     default Map<String, String> faults() {
         return Map.of();

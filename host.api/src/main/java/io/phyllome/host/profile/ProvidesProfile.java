@@ -23,7 +23,6 @@ import org.osgi.annotation.bundle.Capability;
  * public class AcmeProfile implements GuestProfile { ... }
  * </pre>
  *
- * @since 1.1
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -23,7 +23,6 @@ public interface Storage {
      * A VM's definition now refers to the volume: its creation is complete, and a crash can no
      * longer orphan it. Never fails; nothing happens for a volume already confirmed.
      *
-     * @since 1.1
      */
     void confirm(Volume volume);
 
@@ -33,7 +32,6 @@ public interface Storage {
      * so that it is repaired rather than taken for a disk kept on purpose. {@link #confirm(Volume)}
      * takes the mark back when the VM stays after all.
      *
-     * @since 1.2
      */
     default void beginDelete(Volume volume) {
     }
@@ -44,7 +42,6 @@ public interface Storage {
      * never came to be has capacity 0 and may still have a key. Creations still running in a live
      * process are not included.
      *
-     * @since 1.1
      */
     List<Volume> unconfirmed();
 

@@ -1,7 +1,7 @@
 /**
  * Disks of virtual machines: the {@link io.phyllome.host.storage.Storage} service.
  */
-@Version("1.2.0")
+@Version("1.0.0")
 @Export
 package io.phyllome.host.storage;
 

@@ -10,7 +10,6 @@ import java.util.Objects;
  * @param what     what ties it, e.g. {@code host device pci 0000:01:00.0 is passed through}
  * @param why      why that matters for moving
  * @param fix      what to do about it
- * @since 1.1
  */
 public record PortabilityFinding(Severity severity, String what, String why, String fix) {
 

@@ -8,7 +8,6 @@ import org.osgi.annotation.versioning.ProviderType;
  * What ties a VM to its host ({@code vm:lint}): host devices, a host-passthrough or host-model
  * CPU, files outside the platform's disk pool and media library, disks that are not encrypted.
  *
- * @since 1.1
  */
 @ProviderType
 public interface VmPortability {

@@ -65,7 +65,6 @@ public final class VmSpec {
      * Whether the CPUs were given, so that {@link #cpus()} is what the user asked for, even 0 or
      * less (which validation refuses).
      *
-     * @since 1.1
      */
     public boolean cpusGiven() {
         return cpus != null;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ class HostChecksTest {
 
     private static HostCapabilities host(String uri, boolean kvm, boolean uefi, boolean secureBoot, boolean tpm) {
         return new HostCapabilities(uri, "test", "x86_64", kvm, kvm ? "" : "no vmx", List.of("q35"), uefi, secureBoot, tpm,
-                ByteSize.ofGiB(16), 4);
+                ByteSize.ofGiB(16), 4, Set.of(), "");
     }
 
     private static Map<String, HostChecks.Status> bySubject(List<HostChecks.Check> checks) {

@@ -76,12 +76,12 @@ class MacOsProfileTest {
 
     static HostCapabilities kvmHost(Set<String> features) {
         return new HostCapabilities("qemu:///system", "libvirt 9.0.0, QEMU 7.2.0", "x86_64", true, "", List.of("q35"), true, true, true,
-                ByteSize.ofGiB(64), 16, features);
+                ByteSize.ofGiB(64), 16, features, "");
     }
 
     static HostCapabilities emulatedHost(Set<String> features) {
         return new HostCapabilities("qemu:///system", "libvirt 9.0.0, QEMU 7.2.0", "x86_64", false, "the CPU advertises neither vmx nor svm",
-                List.of("q35"), true, true, true, ByteSize.ofGiB(16), 8, features);
+                List.of("q35"), true, true, true, ByteSize.ofGiB(16), 8, features, "");
     }
 
     static MacOsConfig config(String osk) {
@@ -279,7 +279,7 @@ class MacOsProfileTest {
     @Test
     void noUefiFirmwareNamesOvmf() {
         HostCapabilities noUefi = new HostCapabilities("qemu:///system", "v", "x86_64", true, "", List.of("q35"), false, false, true,
-                ByteSize.ofGiB(64), 16, HOST_CPU);
+                ByteSize.ofGiB(64), 16, HOST_CPU, "");
         ProfileException e = refused(sonoma(STAND_IN_KEY), spec().build(), noUefi);
         assertTrue(e.getMessage().contains("ovmf"), e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.util.Set;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import io.phyllome.host.vm.ByteSize;
 class ProfileProbeTest {
 
     private static final HostCapabilities SMALL_HOST = new HostCapabilities("test:///fake", "fake 1.0", "x86_64", false, "no vmx", List.of("q35"),
-            true, false, true, ByteSize.ofGiB(2), 1);
+            true, false, true, ByteSize.ofGiB(2), 1, Set.of(), "");
 
     /** A hypervisor that tells its capabilities and fails the test on anything else. */
     private static Hypervisor capabilitiesOnly(HostCapabilities host) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SpecValidatorTest {
 
     /** A host with 8 GiB and 4 CPUs. */
     static final HostCapabilities HOST = new HostCapabilities("test:///fake", "fake 1.0", "x86_64", true, "", List.of("q35"),
-            true, true, true, ByteSize.ofGiB(8), 4);
+            true, true, true, ByteSize.ofGiB(8), 4, Set.of(), "");
 
     static final ProfileDescriptor PROFILE = new ProfileDescriptor("linux", "Modern Linux", OsFamily.LINUX, List.of(),
             new Resources(ByteSize.ofMiB(256), 2, ByteSize.ofGiB(1)), new Resources(ByteSize.ofGiB(4), 2, ByteSize.ofGiB(25)));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -65,7 +66,7 @@ import io.phyllome.host.vm.VmState;
 class VmServiceTest {
 
     static final HostCapabilities HOST = new HostCapabilities("test:///fake", "fake 1.0", "x86_64", true, "", List.of("q35"),
-            true, true, true, ByteSize.ofGiB(16), 8);
+            true, true, true, ByteSize.ofGiB(16), 8, Set.of(), "");
 
     /** Every call to the fakes, in order, e.g. "storage.create vm1#0" or "hypervisor.define vm1". */
     final List<String> journal = Collections.synchronizedList(new ArrayList<>()); // two creations run at once in one test
@@ -263,7 +264,7 @@ class VmServiceTest {
     void neverDefinesMoreThanTheHostHasWhenUsingTheRecommendation() {
         profiles.add(new FakeProfile("linux", (ctx, dev) -> { }));
         hypervisor.host = new HostCapabilities("test:///small", "fake 1.0", "x86_64", true, "", List.of("q35"), true, true, true,
-                ByteSize.ofGiB(2), 1);
+                ByteSize.ofGiB(2), 1, Set.of(), "");
 
         try {
             service.create(VmSpec.builder("linux", "vm1").disk(DiskSpec.of(ByteSize.ofGiB(25))).build());

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,12 +43,12 @@ final class Fixtures {
 
     static HostCapabilities kvmHost() {
         return new HostCapabilities("qemu:///system", "libvirt 9.0.0, QEMU 7.2.0", "x86_64", true, "",
-                List.of("pc-i440fx-7.2", "pc-q35-7.2", "q35"), true, true, true, ByteSize.ofGiB(64), 16);
+                List.of("pc-i440fx-7.2", "pc-q35-7.2", "q35"), true, true, true, ByteSize.ofGiB(64), 16, Set.of(), "");
     }
 
     static HostCapabilities emulatedHost() {
         return new HostCapabilities("qemu:///embed?root=/var/lib/phyllome/libvirt", "libvirt 9.0.0, QEMU 7.2.0", "x86_64", false,
-                "the CPU advertises neither vmx nor svm", List.of("pc-q35-7.2", "q35"), true, false, false, ByteSize.ofGiB(8), 4);
+                "the CPU advertises neither vmx nor svm", List.of("pc-q35-7.2", "q35"), true, false, false, ByteSize.ofGiB(8), 4, Set.of(), "");
     }
 
     /**
@@ -61,7 +62,7 @@ final class Fixtures {
     /** {@code host} with other firmware and TPM emulation: {@code secureBoot} (OVMF .ms/.secboot) and swtpm. */
     static HostCapabilities firmware(HostCapabilities host, boolean secureBoot, boolean tpmEmulator) {
         return new HostCapabilities(host.connection(), host.version(), host.arch(), host.kvmUsable(), host.kvmProblem(),
-                host.machines(), host.uefi(), secureBoot, tpmEmulator, host.memory(), host.cpus());
+                host.machines(), host.uefi(), secureBoot, tpmEmulator, host.memory(), host.cpus(), Set.of(), "");
     }
 
     static Volume encryptedVolume(String name, ByteSize size) {

@@ -119,7 +119,7 @@ class MacOsDomainGoldenTest {
 
     static HostCapabilities withCpu(HostCapabilities host, Set<String> features) {
         return new HostCapabilities(host.connection(), host.version(), host.arch(), host.kvmUsable(), host.kvmProblem(), host.machines(),
-                host.uefi(), host.secureBoot(), host.tpmEmulator(), host.memory(), host.cpus(), features);
+                host.uefi(), host.secureBoot(), host.tpmEmulator(), host.memory(), host.cpus(), features, "");
     }
 
     static MacOsConfig config(String osk) {
