@@ -35,7 +35,7 @@ public final class BenchProfile implements GuestProfile {
 
     @Override
     public void contribute(ProfileContext context, DeviceSetBuilder devices) {
-        devices.machine("q35").firmware(Firmware.legacyBios()).cpu(context.host().kvmUsable() ? CpuMode.HOST_MODEL : CpuMode.MAXIMUM);
+        devices.qemuMachine("q35").firmware(Firmware.legacyBios()).cpu(context.host().kvmUsable() ? CpuMode.HOST_MODEL : CpuMode.MAXIMUM);
         devices.video(VideoModel.VIRTIO).input(InputDevice.USB_TABLET).channel(Channel.GUEST_AGENT).rng(true).balloon(true);
     }
 }

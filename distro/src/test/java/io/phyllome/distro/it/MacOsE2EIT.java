@@ -86,7 +86,7 @@ public class MacOsE2EIT {
         String recoverySha = Host.sha256(recovery);
 
         // one command: create from the user's images and start
-        String output = osgi.gogo("vm:create --start --memory 4G --cpus 2 --disk 64G --opencore " + opencore + " --recovery " + recovery
+        String output = osgi.gogo("vm:create --start --memory 4G --cpus 2 --disk 64G --options opencore=" + opencore + ",recovery=" + recovery
                 + " macos-sonoma " + name);
         assertTrue(output, output.contains("created " + name + " (4G, 2 CPUs, profile macos-sonoma)"));
         assertTrue("the stand-in key is recognised as not Apple's:\n" + output, output.contains("not the one macOS checks for"));
@@ -137,16 +137,16 @@ public class MacOsE2EIT {
 
         // nothing given and nothing in the media library
         Exception e = assertThrows(Exception.class,
-                () -> osgi.gogo("vm:create --memory 4G --cpus 2 --disk 64G --recovery " + recovery + " macos-sonoma " + vm));
+                () -> osgi.gogo("vm:create --memory 4G --cpus 2 --disk 64G --options recovery=" + recovery + " macos-sonoma " + vm));
         String message = e.getMessage();
         assertTrue(message, message.contains("'macos-sonoma' needs an OpenCore boot image (OpenCore.qcow2)"));
-        assertTrue("where to put it: " + message, message.contains("--opencore PATH")
+        assertTrue("where to put it: " + message, message.contains("--options opencore=PATH")
                 && message.contains("media:import --name macos-sonoma-OpenCore.qcow2"));
         assertNothingLeft(vm, disks, files);
 
         // a path that does not exist
         Path missing = images.resolve("nowhere").resolve("OpenCore.qcow2");
-        e = assertThrows(Exception.class, () -> osgi.gogo("vm:create --memory 4G --cpus 2 --disk 64G --opencore " + missing + " --recovery "
+        e = assertThrows(Exception.class, () -> osgi.gogo("vm:create --memory 4G --cpus 2 --disk 64G --options opencore=" + missing + ",recovery="
                 + recovery + " macos-sonoma " + vm));
         assertTrue(e.getMessage(), e.getMessage().contains(missing + " does not exist"));
         assertNothingLeft(vm, disks, files);

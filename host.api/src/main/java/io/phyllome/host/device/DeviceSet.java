@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class DeviceSet {
 
-    private final String machine;
+    private final String qemuMachine;
     private final Firmware firmware;
     private final CpuMode cpuMode;
     private final boolean smm;
@@ -33,10 +33,10 @@ public final class DeviceSet {
     private final List<Finding> findings;
     private final CpuModel cpuModel;
     private final boolean oneCpuSocket;
-    private final List<String> emulatorArguments;
+    private final List<String> qemuArguments;
 
     DeviceSet(DeviceSetBuilder b) {
-        machine = b.machine;
+        qemuMachine = b.qemuMachine;
         firmware = b.firmware;
         cpuMode = b.cpuMode;
         smm = b.smm;
@@ -48,7 +48,7 @@ public final class DeviceSet {
         video = b.video;
         sound = b.sound;
         inputs = Collections.unmodifiableSet(EnumSet.copyOf(b.inputs));
-        usb = b.usb || b.inputs.stream().anyMatch(i -> i.name().startsWith("USB_"));
+        usb = b.usb || b.inputs.stream().anyMatch(InputDevice::usb);
         tpm = b.tpm;
         channels = Collections.unmodifiableSet(EnumSet.copyOf(b.channels));
         rng = b.rng;
@@ -57,12 +57,12 @@ public final class DeviceSet {
         findings = List.copyOf(b.findings);
         cpuModel = b.cpuModel;
         oneCpuSocket = b.oneCpuSocket;
-        emulatorArguments = List.copyOf(b.emulatorArguments);
+        qemuArguments = List.copyOf(b.qemuArguments);
     }
 
-    /** The machine type, e.g. {@code q35}. */
-    public String machine() {
-        return machine;
+    /** The QEMU machine type, e.g. {@code q35}: what a hypervisor other than QEMU maps to its own chipset. */
+    public String qemuMachine() {
+        return qemuMachine;
     }
 
     public Firmware firmware() {
@@ -156,8 +156,8 @@ public final class DeviceSet {
      * Arguments for the emulator's command line (QEMU syntax) for what the hypervisor has no
      * element for; empty for almost every profile.
      */
-    public List<String> emulatorArguments() {
-        return emulatorArguments;
+    public List<String> qemuArguments() {
+        return qemuArguments;
     }
 
     public List<Finding> findings() {

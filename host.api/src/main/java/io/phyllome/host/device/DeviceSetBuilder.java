@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class DeviceSetBuilder {
 
-    String machine = "q35";
+    String qemuMachine = "q35";
     Firmware firmware = Firmware.legacyBios();
     CpuMode cpuMode = CpuMode.DEFAULT;
     boolean smm;
@@ -34,10 +34,10 @@ public final class DeviceSetBuilder {
     final List<Finding> findings = new ArrayList<>();
     CpuModel cpuModel;
     boolean oneCpuSocket;
-    final List<String> emulatorArguments = new ArrayList<>();
+    final List<String> qemuArguments = new ArrayList<>();
 
-    public DeviceSetBuilder machine(String machine) {
-        this.machine = Objects.requireNonNull(machine, "machine");
+    public DeviceSetBuilder qemuMachine(String machine) {
+        this.qemuMachine = Objects.requireNonNull(machine, "machine");
         return this;
     }
 
@@ -71,9 +71,9 @@ public final class DeviceSetBuilder {
      * no element for (e.g. {@code -device isa-applesmc,...}). The last resort: the adapter passes
      * them on unchecked, and they tie the VM to QEMU.
      */
-    public DeviceSetBuilder emulatorArguments(String... arguments) {
+    public DeviceSetBuilder qemuArguments(String... arguments) {
         for (String argument : arguments) {
-            emulatorArguments.add(Objects.requireNonNull(argument, "argument"));
+            qemuArguments.add(Objects.requireNonNull(argument, "argument"));
         }
         return this;
     }

@@ -66,8 +66,8 @@ public interface Hypervisor {
      */
     void restoreFirmwareVariables(String name, Path file);
 
-    /** The hypervisor's own description of the VM (libvirt domain XML). */
-    String describe(String name);
+    /** The VM's definition in the hypervisor's own format (libvirt: domain XML), for the record and for people, never parsed by the platform. */
+    String nativeDefinition(String name);
 
     /** The VM's display as a PNG image. */
     byte[] screenshot(String name);

@@ -41,9 +41,10 @@ public interface VmPackages {
      * defined there with the devices its profile chooses for that host. The VM stays here, shut
      * off, for the user to delete once it runs there. A failed move leaves nothing there.
      *
-     * @param uri  the other host's libvirt URI, e.g. {@code qemu+ssh://root@host/system}
+     * @param host the other host as its hypervisor adapter reaches it (libvirt: a URI, e.g.
+     *             {@code qemu+ssh://root@host/system})
      * @param pool the storage pool there for the disks; empty for the one the platform makes
      * @return how that host differs from this one, and what was done
      */
-    List<String> migrate(String name, String uri, String pool);
+    List<String> migrate(String name, String host, String pool);
 }

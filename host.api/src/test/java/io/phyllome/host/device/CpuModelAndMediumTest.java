@@ -52,14 +52,14 @@ class CpuModelAndMediumTest {
     @Test
     void theBuilderKeepsTheModelNextToTheModeAndTheArguments() {
         DeviceSet devices = new DeviceSetBuilder().cpu(CpuMode.MAXIMUM).cpu(CpuModel.named("Haswell-noTSX")).oneCpuSocket(true)
-                .emulatorArguments("-device", "isa-applesmc").emulatorArguments("-global", "x.y=z").build();
+                .qemuArguments("-device", "isa-applesmc").qemuArguments("-global", "x.y=z").build();
         assertEquals(CpuMode.MAXIMUM, devices.cpuMode());
         assertEquals("Haswell-noTSX", devices.cpuModel().orElseThrow().name());
         assertTrue(devices.oneCpuSocket());
-        assertEquals(List.of("-device", "isa-applesmc", "-global", "x.y=z"), devices.emulatorArguments());
+        assertEquals(List.of("-device", "isa-applesmc", "-global", "x.y=z"), devices.qemuArguments());
         DeviceSet plain = new DeviceSetBuilder().build();
         assertTrue(plain.cpuModel().isEmpty());
-        assertEquals(List.of(), plain.emulatorArguments());
+        assertEquals(List.of(), plain.qemuArguments());
         assertEquals(false, plain.oneCpuSocket());
     }
 

@@ -69,10 +69,6 @@ public class VmCommands {
             @Parameter(names = "--network", absentValue = ABSENT) String network,
             @Descriptor("profile options as KEY=VALUE[,KEY=VALUE...], e.g. tpm=on (profile:show lists a profile's options)")
             @Parameter(names = "--options", absentValue = ABSENT) String options,
-            @Descriptor("OpenCore boot image of a macOS VM (the option opencore=PATH)")
-            @Parameter(names = "--opencore", absentValue = ABSENT) String opencore,
-            @Descriptor("macOS recovery image of a macOS VM (the option recovery=PATH)")
-            @Parameter(names = "--recovery", absentValue = ABSENT) String recovery,
             @Descriptor("start the VM once it is created")
             @Parameter(names = "--start", absentValue = "false", presentValue = "true") boolean start,
             @Descriptor("guest profile id (see profile:list)") String profile,
@@ -107,13 +103,6 @@ public class VmCommands {
                 throw new VmException("--options: '" + option + "' is not KEY=VALUE, e.g. --options tpm=on");
             }
             spec.option(kv[0].trim(), kv[1].trim());
-        }
-        // --opencore and --recovery are spellings of options a macOS profile reads, as absolute paths
-        if (!opencore.isEmpty()) {
-            spec.option("opencore", Path.of(opencore).toAbsolutePath().toString());
-        }
-        if (!recovery.isEmpty()) {
-            spec.option("recovery", Path.of(recovery).toAbsolutePath().toString());
         }
         VmInfo vm = vms.create(spec.build());
         StringBuilder out = new StringBuilder("created ").append(vm.name()).append(" (").append(vm.memory()).append(", ")

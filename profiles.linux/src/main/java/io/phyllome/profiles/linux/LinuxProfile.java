@@ -46,7 +46,7 @@ public class LinuxProfile implements GuestProfile {
         if (!host.uefi()) {
             throw new ProfileException("profile 'linux' needs UEFI firmware, which this host lacks: install the ovmf package");
         }
-        devices.machine("q35").firmware(Firmware.plainUefi());
+        devices.qemuMachine("q35").firmware(Firmware.plainUefi());
         if (host.kvmUsable()) {
             devices.cpu(CpuMode.HOST_MODEL);
         } else {

@@ -82,7 +82,7 @@ final class MacOsMedia {
     static Image find(Kind kind, ProfileContext context, MacOsRelease release) {
         String option = context.spec().options().get(kind.option);
         List<String> names = kind.mediaNames(release);
-        String where = "give it with --" + kind.option + " PATH, or import it into the media library as " + names.get(0)
+        String where = "give it with --options " + kind.option + "=PATH, or import it into the media library as " + names.get(0)
                 + (names.size() > 1 ? " (or " + names.get(1) + " for every release)" : "") + " with media:import --name " + names.get(0)
                 + " FILE SHA256; Phyllome does not download or ship it (docs/profiles/macos.md says how to make one)";
         Path file;
@@ -92,7 +92,7 @@ final class MacOsMedia {
             }
             file = Path.of(option.trim());
             if (!file.isAbsolute()) {
-                throw new ProfileException("the " + kind.what + " '" + option + "' must be an absolute path: give e.g. --" + kind.option + " "
+                throw new ProfileException("the " + kind.what + " '" + option + "' must be an absolute path: give e.g. --options " + kind.option + "="
                         + file.toAbsolutePath());
             }
             if (!Files.exists(file)) {

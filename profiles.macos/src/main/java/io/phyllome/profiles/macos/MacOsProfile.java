@@ -34,9 +34,9 @@ import io.phyllome.host.profile.ProfileException;
  */
 public abstract class MacOsProfile implements GuestProfile {
 
-    /** The VM option with the OpenCore image's absolute path ({@code vm:create --opencore}). */
+    /** The VM option with the OpenCore image's absolute path ({@code vm:create --options opencore=PATH}). */
     public static final String OPENCORE_OPTION = "opencore";
-    /** The VM option with the recovery image's absolute path ({@code vm:create --recovery}). */
+    /** The VM option with the recovery image's absolute path ({@code vm:create --options recovery=PATH}). */
     public static final String RECOVERY_OPTION = "recovery";
     /** The VM option choosing the NIC: {@code virtio} (default) or {@code vmxnet3}. */
     public static final String NIC_OPTION = "nic";
@@ -86,9 +86,9 @@ public abstract class MacOsProfile implements GuestProfile {
     @Override
     public Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put(OPENCORE_OPTION, "PATH: the OpenCore boot image (vm:create --opencore); default: the media library's "
+        options.put(OPENCORE_OPTION, "PATH: the OpenCore boot image, an absolute path; default: the media library's "
                 + String.join(" or ", MacOsMedia.Kind.OPENCORE.mediaNames(release)));
-        options.put(RECOVERY_OPTION, "PATH: the macOS recovery image (vm:create --recovery); default: the media library's "
+        options.put(RECOVERY_OPTION, "PATH: the macOS recovery image, an absolute path; default: the media library's "
                 + String.join(" or ", MacOsMedia.Kind.RECOVERY.mediaNames(release)));
         options.put(NIC_OPTION, "virtio (default) or vmxnet3 (for guests without virtio-net)");
         options.put(VIDEO_OPTION, "vmvga (VMware SVGA, default) or vga");
@@ -146,7 +146,7 @@ public abstract class MacOsProfile implements GuestProfile {
                     + MacOsMedia.OSK_SHA256 + "): macOS will stop early in its boot; correct the key");
         }
 
-        devices.machine("q35").firmware(Firmware.plainUefi()).cpu(cpu).oneCpuSocket(true).clock(ClockOffset.UTC)
+        devices.qemuMachine("q35").firmware(Firmware.plainUefi()).cpu(cpu).oneCpuSocket(true).clock(ClockOffset.UTC)
                 .diskBus(DiskBus.VIRTIO).nic(nic).video(video).sound(SoundModel.ICH9)
                 .input(InputDevice.USB_KEYBOARD).input(InputDevice.USB_TABLET).usb(true)
                 .balloon(true).rng(true)
@@ -154,7 +154,7 @@ public abstract class MacOsProfile implements GuestProfile {
                 .medium(new Medium(opencore.path(), DiskBus.SATA, false, opencore.format(), 1, true))
                 .medium(new Medium(recovery.path(), DiskBus.SATA, false, recovery.format(), 0, true))
                 // QEMU's Apple SMC, which libvirt has no element for; a comma in a QEMU option value is written twice
-                .emulatorArguments("-device", "isa-applesmc,osk=" + key.text().replace(",", ",,"));
+                .qemuArguments("-device", "isa-applesmc,osk=" + key.text().replace(",", ",,"));
         if (!host.kvmUsable()) {
             devices.finding(Finding.Severity.INFO, "KVM is not usable (" + host.kvmProblem() + "): macOS runs emulated, so slowly that"
                     + " installing it takes many hours; use a host with KVM for real work");

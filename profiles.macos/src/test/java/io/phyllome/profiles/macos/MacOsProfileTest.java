@@ -164,7 +164,7 @@ class MacOsProfileTest {
     @Test
     void theOpenCoreDeviceSet() {
         DeviceSet devices = sonomaOnKvm(b -> b);
-        assertEquals("q35", devices.machine());
+        assertEquals("q35", devices.qemuMachine());
         assertTrue(devices.firmware().uefi());
         assertFalse(devices.firmware().secureBoot(), "OpenCore is not signed for Secure Boot");
         assertFalse(devices.smm());
@@ -198,14 +198,14 @@ class MacOsProfileTest {
 
     @Test
     void theAppleSmcGoesOnQemusCommandLine() {
-        assertEquals(List.of("-device", "isa-applesmc,osk=" + STAND_IN_KEY), sonomaOnKvm(b -> b).emulatorArguments());
+        assertEquals(List.of("-device", "isa-applesmc,osk=" + STAND_IN_KEY), sonomaOnKvm(b -> b).qemuArguments());
     }
 
     @Test
     void aCommaInTheKeyIsDoubledForQemu() {
         String key = STAND_IN_KEY.substring(0, 63) + ",";
         DeviceSet devices = contribute(sonoma(key), spec().build(), kvmHost(HOST_CPU));
-        assertEquals("isa-applesmc,osk=" + key.substring(0, 63) + ",,", devices.emulatorArguments().get(1));
+        assertEquals("isa-applesmc,osk=" + key.substring(0, 63) + ",,", devices.qemuArguments().get(1));
     }
 
     @Test
@@ -291,7 +291,7 @@ class MacOsProfileTest {
         Path missing = dir.resolve("nowhere").resolve("OpenCore.qcow2");
         ProfileException e = refused(sonoma(STAND_IN_KEY), spec().option("opencore", missing.toString()).build(), kvmHost(HOST_CPU));
         assertTrue(e.getMessage().contains("OpenCore boot image") && e.getMessage().contains(missing + " does not exist"), e.getMessage());
-        assertTrue(e.getMessage().contains("--opencore PATH") && e.getMessage().contains("media:import --name macos-sonoma-OpenCore.qcow2"),
+        assertTrue(e.getMessage().contains("--options opencore=PATH") && e.getMessage().contains("media:import --name macos-sonoma-OpenCore.qcow2"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("does not download or ship"), e.getMessage());
     }
@@ -308,7 +308,7 @@ class MacOsProfileTest {
     void aMissingRecoveryImageNamesItToo() {
         VmSpec spec = VmSpec.builder("macos-sonoma", "mac1").memory(ByteSize.ofGiB(8)).cpus(4).option("opencore", opencore.toString()).build();
         ProfileException e = refused(sonoma(STAND_IN_KEY), spec, kvmHost(HOST_CPU));
-        assertTrue(e.getMessage().contains("recovery image (RecoveryImage.img)") && e.getMessage().contains("--recovery PATH")
+        assertTrue(e.getMessage().contains("recovery image (RecoveryImage.img)") && e.getMessage().contains("--options recovery=PATH")
                 && e.getMessage().contains("macos-sonoma-RecoveryImage.img"), e.getMessage());
     }
 
@@ -322,7 +322,7 @@ class MacOsProfileTest {
         VmSpec plain = VmSpec.builder("macos-sonoma", "mac1").memory(ByteSize.ofGiB(8)).cpus(4).build();
         DeviceSet devices = contribute(sonoma(""), plain, kvmHost(HOST_CPU));
         assertEquals(List.of(shared, recovery), devices.media().stream().map(Medium::path).toList());
-        assertEquals("isa-applesmc,osk=" + STAND_IN_KEY, devices.emulatorArguments().get(1), "the key from the library, its newline dropped");
+        assertEquals("isa-applesmc,osk=" + STAND_IN_KEY, devices.qemuArguments().get(1), "the key from the library, its newline dropped");
 
         library.put("macos-sonoma-OpenCore.qcow2", own);
         assertEquals(own, contribute(sonoma(""), plain, kvmHost(HOST_CPU)).media().get(0).path());

@@ -79,7 +79,7 @@ abstract class WindowsProfile implements GuestProfile {
             throw new ProfileException("profile '" + id + "' needs a TPM 2.0 emulator, which this host lacks: install the swtpm and swtpm-tools packages");
         }
 
-        devices.machine("q35").firmware(Firmware.secureBootUefi()).smm(true).clock(ClockOffset.LOCALTIME)
+        devices.qemuMachine("q35").firmware(Firmware.secureBootUefi()).smm(true).clock(ClockOffset.LOCALTIME)
                 .input(InputDevice.USB_TABLET).video(VideoModel.VIRTIO).sound(SoundModel.ICH9).balloon(true);
         if (tpm) {
             devices.tpm(Tpm.v2(TpmModel.CRB));

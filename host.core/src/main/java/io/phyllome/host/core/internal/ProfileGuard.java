@@ -91,8 +91,8 @@ final class ProfileGuard {
             problems.add("no device set");
             return problems;
         }
-        if (devices.machine() == null || !MACHINE.matcher(devices.machine()).matches()) {
-            problems.add("machine type '" + devices.machine() + "' is not a machine type name");
+        if (devices.qemuMachine() == null || !MACHINE.matcher(devices.qemuMachine()).matches()) {
+            problems.add("machine type '" + devices.qemuMachine() + "' is not a machine type name");
         }
         if (devices.firmware() == null) {
             problems.add("no firmware");

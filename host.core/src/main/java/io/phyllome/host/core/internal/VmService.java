@@ -287,7 +287,7 @@ public class VmService implements VirtualMachines, VmCreator {
     @Override
     public String definition(String name) {
         require(name);
-        return hypervisor.describe(name);
+        return hypervisor.nativeDefinition(name);
     }
 
     @Override

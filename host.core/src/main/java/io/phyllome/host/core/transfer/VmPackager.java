@@ -208,7 +208,7 @@ public final class VmPackager implements VmPackages {
         }
         PropertiesFile.write(dir.resolve(VM_FILE), vm);
         PropertiesFile.write(dir.resolve(KEYS_FILE), keys);
-        Files.writeString(dir.resolve("domain.xml"), hypervisor.describe(domain.name()));
+        Files.writeString(dir.resolve("domain.xml"), hypervisor.nativeDefinition(domain.name()));
         Optional<HostFingerprint> host = fingerprint.get();
         if (host.isPresent()) {
             PropertiesFile.write(dir.resolve(HOST_FILE), host.get().components());

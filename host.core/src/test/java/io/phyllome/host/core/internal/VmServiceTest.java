@@ -689,7 +689,7 @@ class VmServiceTest {
         }
 
         @Override
-        public String describe(String name) {
+        public String nativeDefinition(String name) {
             journal.add("hypervisor.describe " + name);
             return "<domain name='" + name + "'/>";
         }

@@ -261,7 +261,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     @Override
-    public String describe(String name) {
+    public String nativeDefinition(String name) {
         return xml(name, 0, "describe");
     }
 

@@ -67,8 +67,11 @@ public final class DomainMapper {
             parts.add(new ChannelXml(ChannelXml.GUEST_AGENT));
         }
         for (InputDevice input : devices.inputs()) {
-            String[] typeAndBus = input.name().toLowerCase(java.util.Locale.ROOT).split("_");
-            parts.add(new InputXml(typeAndBus[1], typeAndBus[0]));
+            String type = switch (input.kind()) {
+                case TABLET -> "tablet";
+                case KEYBOARD -> "keyboard";
+            };
+            parts.add(new InputXml(type, input.usb() ? "usb" : "virtio"));
         }
         devices.tpm().ifPresent(tpm -> parts.add(new TpmXml(tpm)));
         if (devices.video() != VideoModel.NONE) {
@@ -89,11 +92,11 @@ public final class DomainMapper {
         return new DomainXml(kvm ? "kvm" : "qemu", spec.name(),
                 new MetadataXml(osinfo, definition.profile().id(), spec.options(), managedDisks),
                 spec.memory().orElseThrow().bytes() / 1024, spec.cpus(),
-                new OsXml(arch, devices.machine(), devices.firmware(), spec.directBoot().orElse(null)),
+                new OsXml(arch, devices.qemuMachine(), devices.firmware(), spec.directBoot().orElse(null)),
                 new FeaturesXml(devices.smm(), kvm ? devices.hyperV() : java.util.Set.of()),
                 new CpuXml(devices.cpuMode(), devices.cpuModel().orElse(null), kvm, devices.oneCpuSocket() ? spec.cpus() : 0),
                 new ClockXml(devices.clock(), kvm && !devices.hyperV().isEmpty()),
-                parts, new QemuCommandLineXml(devices.emulatorArguments()));
+                parts, new QemuCommandLineXml(devices.qemuArguments()));
     }
 
     /** The position of {@code medium} itself (not an equal one) in {@code media}. */

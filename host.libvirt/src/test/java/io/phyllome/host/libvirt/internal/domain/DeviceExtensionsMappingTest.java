@@ -85,7 +85,7 @@ class DeviceExtensionsMappingTest {
     @Test
     void emulatorArgumentsAreEscapedAndStillValid() {
         String tricky = "x=<a & 'b' \"c\">";
-        String xml = render(new DeviceSetBuilder().emulatorArguments("-set", tricky), false);
+        String xml = render(new DeviceSetBuilder().qemuArguments("-set", tricky), false);
         assertTrue(xml.startsWith("<domain type=\"qemu\" xmlns:qemu=\"" + QemuCommandLineXml.QEMU_NS + "\">"), xml);
         Element domain = Fixtures.parse(xml).getDocumentElement();
         var args = domain.getElementsByTagNameNS(QemuCommandLineXml.QEMU_NS, "arg");

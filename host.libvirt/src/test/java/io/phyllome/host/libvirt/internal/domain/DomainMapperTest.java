@@ -49,7 +49,7 @@ class DomainMapperTest {
 
     /** Everything a Windows 11 profile would ask for: Secure Boot, SMM, TPM CRB, Hyper-V, SATA disks, e1000e, driver media. */
     static DeviceSetBuilder kitchenSink() {
-        return new DeviceSetBuilder().machine("q35").firmware(Firmware.secureBootUefi()).smm(true).cpu(CpuMode.HOST_PASSTHROUGH)
+        return new DeviceSetBuilder().qemuMachine("q35").firmware(Firmware.secureBootUefi()).smm(true).cpu(CpuMode.HOST_PASSTHROUGH)
                 .hyperV(EnumSet.allOf(HyperVFeature.class)).clock(ClockOffset.LOCALTIME).diskBus(DiskBus.SATA).cdromBus(DiskBus.SATA)
                 .nic(NicModel.E1000E).video(VideoModel.QXL).sound(SoundModel.ICH9).input(InputDevice.USB_TABLET).tpm(Tpm.v2(TpmModel.CRB))
                 .channel(Channel.GUEST_AGENT).rng(true).balloon(false)
