@@ -34,6 +34,12 @@ import io.phyllome.host.platform.HostConfiguration;
  * .bndrun's properties) apply to everything no file sets. Configurations made from a file that
  * is gone are deleted, so a host's configuration is its directory. A file or key that cannot be
  * used is logged, naming the file; the platform starts anyway.
+ *
+ * <p>Hand-written rather than Apache Felix FileInstall (same file format), because a read-only host
+ * reads its files once, at start, with no polling thread and no write-back; every key is checked
+ * against its component's metatype, so {@code host:check} names a misspelt key instead of it
+ * being ignored; {@code PHYLLOME_*} variables override without a file; and a one-shot command
+ * waits until the components run with the files ({@link #awaitApplied()}).
  */
 @Component(service = HostConfiguration.class, immediate = true)
 public class ConfigurationDirectory implements HostConfiguration {
