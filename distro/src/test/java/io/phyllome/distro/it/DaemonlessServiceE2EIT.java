@@ -40,7 +40,7 @@ public class DaemonlessServiceE2EIT {
                     "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=ttyS0 phyllome.marker=" + marker + " phyllome.stay",
                     "linux", name));
             Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
-            assertTrue("the default disk is encrypted", Host.qemuImgInfo(disk).contains("\"luks\""));
+            assertTrue("the default disk is encrypted", Host.luksEncrypted(disk));
             ok(service.run("vm:start", name));
             TestGuest.awaitBoot(serial, marker);
             Osgi.await("the guest waits for the power button", Duration.ofSeconds(60), () -> Host.read(serial).contains("PHYLLOME-STAYING"));

@@ -11,8 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** The host as an administrator sees it: virsh, qemu-img and files. */
 final class Host {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String SYSTEM = "qemu:///system";
 
@@ -57,9 +63,23 @@ final class Host {
         return systemSecrets().stream().anyMatch(l -> l.endsWith(" " + path));
     }
 
-    /** {@code qemu-img info --output=json}, without opening the image for writing. */
-    static String qemuImgInfo(Path image) {
-        return run("qemu-img", "info", "--output=json", "-U", image.toString());
+    /**
+     * {@code qemu-img info --output=json}, without opening the image for writing, read by Jackson:
+     * its top level describes the image (QEMU 8 nests its child nodes' reports in {@code children}).
+     */
+    static JsonNode qemuImgInfo(Path image) {
+        String report = run("qemu-img", "info", "--output=json", "-U", image.toString());
+        try {
+            return JSON.readTree(report);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("qemu-img info " + image + " did not report JSON: " + report, e);
+        }
+    }
+
+    /** Whether qemu-img reports the image LUKS-encrypted: encrypted, by a qcow2 LUKS header. */
+    static boolean luksEncrypted(Path image) {
+        JsonNode info = qemuImgInfo(image);
+        return info.path("encrypted").asBoolean() && info.at("/format-specific/data/encrypt/format").asText().equals("luks");
     }
 
     /** Every file and directory below {@code dir}, relative to it (empty when it does not exist). */

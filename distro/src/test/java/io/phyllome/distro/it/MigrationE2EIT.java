@@ -75,7 +75,7 @@ public class MigrationE2EIT {
             assertTrue("the report says where the VM went: " + report, report.get(report.size() - 1).contains("moved " + name + " to " + otherHost));
             Path disk = other.resolve("disks").resolve(name + "-0.qcow2");
             assertTrue("the other host defines the VM", Files.isRegularFile(other.resolve("libvirt/etc/qemu").resolve(name + ".xml")));
-            assertTrue("the disk went to the other host, still encrypted", Host.qemuImgInfo(disk).contains("\"luks\""));
+            assertTrue("the disk went to the other host, still encrypted", Host.luksEncrypted(disk));
             assertFalse("the disk holds no clear text", Host.read(disk).contains(data));
             assertEquals("the VM stays here, shut off", VmState.SHUT_OFF, source.vms().info(name).state());
             SecretScan.record(SecretScan.embeddedKey(other, disk));

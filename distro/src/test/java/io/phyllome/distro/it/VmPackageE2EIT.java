@@ -88,7 +88,7 @@ public class VmPackageE2EIT {
             outputs.add(ok(source.input(PASSPHRASE + "\n", "vm:export", name, pkg.toString())));
             outputs.add(ok(source.run("vm:delete", "--with-disks", name)));
             assertFalse("the first host keeps no key of the exported VM", Host.systemSecretFor(sourceDisk));
-            assertTrue("the package's disk is encrypted", Host.qemuImgInfo(pkg.resolve("disks/disk-0.qcow2")).contains("\"luks\""));
+            assertTrue("the package's disk is encrypted", Host.luksEncrypted(pkg.resolve("disks/disk-0.qcow2")));
             assertFalse("the package's disk holds no clear text of the guest's data",
                     Host.read(pkg.resolve("disks/disk-0.qcow2")).contains("PHYLLOME-DATA " + data));
 

@@ -1,13 +1,9 @@
 package io.phyllome.host.libvirt.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -26,20 +22,13 @@ import io.phyllome.host.vm.VmException;
  * paused domain opens the copy with the stored key, and QEMU's {@code x-blockdev-amend} adds a
  * LUKS key slot for the new key and then erases the slot of the old one.
  *
- * <p>The QMP commands are JSON built from fixed ids, libvirt's node names and the new key, which
- * is Base64 text (checked), so nothing in them needs escaping. The key travels only over
- * libvirt's socket to QEMU and appears in no message.
+ * <p>The key slots are changed by {@link KeySlots}; the key travels only over libvirt's socket
+ * to QEMU and appears in no message.
  */
 final class DiskRekey {
 
     private static final System.Logger LOG = System.getLogger(DiskRekey.class.getName());
     private static final int START_PAUSED = 1;
-    private static final String NEW_KEY_ID = "phyllome-new-key";
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=]+");
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
-    /** QEMU's LUKS benchmark sometimes cannot measure CPU time on this kernel; trying again works. */
-    private static final String BENCHMARK_FAILURE = "Unable to get accurate CPU usage";
-    private static final int ATTEMPTS = 30;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DiskRekey() {
@@ -50,10 +39,6 @@ final class DiskRekey {
      *                    libvirt restarted meanwhile, or its paused QEMU would outlive the re-key
      */
     static void rekey(Supplier<? extends Connect> connections, String domainType, Path image, String secretUuid, byte[] newKey) {
-        String key = new String(newKey, StandardCharsets.UTF_8);
-        if (!BASE64.matcher(key).matches()) {
-            throw new IllegalArgumentException("a new disk key must be Base64 text");
-        }
         byte[] suffix = new byte[4];
         RANDOM.nextBytes(suffix);
         String name = "phyllome-rekey-" + HexFormat.of().formatHex(suffix);
@@ -72,10 +57,7 @@ final class DiskRekey {
         }
         try {
             String node = "libvirt-" + sourceIndex(domain.getXMLDesc(0)) + "-format";
-            monitor(domain, "{\"execute\":\"object-add\",\"arguments\":{\"qom-type\":\"secret\",\"id\":\"" + NEW_KEY_ID
-                    + "\",\"data\":\"" + key + "\"}}");
-            amend(domain, node, "phyllome-add-key", "\"state\":\"active\",\"new-secret\":\"" + NEW_KEY_ID + "\"");
-            amend(domain, node, "phyllome-erase-key", "\"state\":\"inactive\",\"old-secret\":\"" + node + "-encryption-secret0\"");
+            KeySlots.replaceKey(command -> domain.qemuMonitorCommand(command, 0), node, node + "-encryption-secret0", newKey);
         } catch (LibvirtException e) {
             throw Errors.of("give the copy " + image + " a new key", e);
         } finally {
@@ -107,50 +89,5 @@ final class DiskRekey {
             }
         }
         throw new VmException("libvirt did not name the disk's block node (it needs QEMU's -blockdev, libvirt 6.0 or later)");
-    }
-
-    /** Runs one key slot change as a QEMU job, again while QEMU's key benchmark fails. */
-    private static void amend(Domain domain, String node, String job, String encrypt) throws LibvirtException {
-        String command = "{\"execute\":\"x-blockdev-amend\",\"arguments\":{\"job-id\":\"" + job + "\",\"node-name\":\"" + node
-                + "\",\"options\":{\"driver\":\"qcow2\",\"encrypt\":{\"format\":\"luks\"," + encrypt + "}}}}";
-        for (int attempt = 1;; attempt++) {
-            monitor(domain, command);
-            String error = awaitJob(domain, job);
-            if (error.isEmpty()) {
-                return;
-            }
-            if (!error.contains(BENCHMARK_FAILURE) || attempt == ATTEMPTS) {
-                throw new VmException("QEMU could not change the copy's key slots: " + error);
-            }
-        }
-    }
-
-    /** Waits for a job to conclude, dismisses it and returns its error, empty on success. */
-    private static String awaitJob(Domain domain, String job) throws LibvirtException {
-        Pattern entry = Pattern.compile("\\{[^{}]*\"id\":\"" + Pattern.quote(job) + "\"[^{}]*\\}");
-        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = entry.matcher(monitor(domain, "{\"execute\":\"query-jobs\"}"));
-            if (m.find() && field(m.group(), "status").equals("concluded")) {
-                monitor(domain, "{\"execute\":\"job-dismiss\",\"arguments\":{\"id\":\"" + job + "\"}}");
-                return field(m.group(), "error");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VmException("interrupted while QEMU changed a disk's key slots");
-            }
-        }
-        throw new VmException("QEMU did not change the copy's key slots within " + JOB_TIMEOUT.toMinutes() + " minutes");
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        return m.find() ? m.group(1) : "";
-    }
-
-    private static String monitor(Domain domain, String command) throws LibvirtException {
-        return domain.qemuMonitorCommand(command, 0);
     }
 }

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import io.phyllome.host.vm.VmException;
@@ -17,8 +19,11 @@ final class HostTool {
 
     private static final int TIMEOUT_SECONDS = 60;
 
-    /** What a run printed (standard output and error) and how it ended. */
-    record Result(int exit, String output) {
+    /**
+     * What a run printed and how it ended: {@code output} has standard output and error together,
+     * or standard output alone when the run kept them apart; {@code errors} is then standard error.
+     */
+    record Result(int exit, String output, String errors) {
 
         boolean ok() {
             return exit == 0;
@@ -34,11 +39,27 @@ final class HostTool {
      * @param stdin what to write to its standard input, or {@code null}
      */
     static Result run(String tool, String pkg, byte[] stdin, List<String> args) {
+        return run(tool, pkg, stdin, args, true);
+    }
+
+    /** As {@link #run}, with standard error kept out of the output: for output in a format such as JSON, which a warning would break. */
+    static Result runApart(String tool, String pkg, List<String> args) {
+        return run(tool, pkg, null, args, false);
+    }
+
+    private static Result run(String tool, String pkg, byte[] stdin, List<String> args, boolean mergeErrors) {
         List<String> command = new ArrayList<>();
         command.add(tool);
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(mergeErrors).start();
+            // read on its own thread, or a tool that fills the error pipe would block before ending its output
+            FutureTask<String> errors = new FutureTask<>(() -> new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            if (!mergeErrors) {
+                Thread reader = new Thread(errors, tool + " standard error");
+                reader.setDaemon(true);
+                reader.start();
+            }
             try (OutputStream in = process.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);
@@ -49,9 +70,11 @@ final class HostTool {
                 process.destroyForcibly();
                 throw new VmException(tool + " " + args.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
-            return new Result(process.exitValue(), output);
+            return new Result(process.exitValue(), output, mergeErrors ? "" : errors.get());
         } catch (IOException e) {
             throw new VmException("cannot run " + tool + " (" + e.getMessage() + "): install the " + pkg + " package", e);
+        } catch (ExecutionException e) {
+            throw new VmException("cannot read what " + tool + " reported: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VmException("interrupted while running " + tool, e);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.VmException;
@@ -13,10 +11,7 @@ import io.phyllome.host.vm.VmException;
 /** Runs {@code qemu-img}. Keys go through its standard input, never its arguments. */
 final class QemuImg {
 
-    private static final Pattern VIRTUAL_SIZE = Pattern.compile("\"virtual-size\"\\s*:\\s*(\\d+)");
     /** LUKS key stretching: the keys are random, so a short iteration time loses no strength. */
-    private static final Pattern FORMAT_QCOW2 = Pattern.compile("\"format\"\\s*:\\s*\"qcow2\"");
-    private static final Pattern ENCRYPTED = Pattern.compile("\"encrypted\"\\s*:\\s*true");
     private static final int LUKS_ITER_TIME_MS = 100;
     private static final String BENCHMARK_FAILURE = "Unable to get accurate CPU usage";
     private static final int BENCHMARK_ATTEMPTS = 30;
@@ -69,31 +64,44 @@ final class QemuImg {
      * external data file, which would let an image from elsewhere make QEMU open a host's file.
      */
     static void checkStandalone(Path file) {
-        String json = run(List.of("info", "--output=json", "-U", file.toString()), null);
-        if (!FORMAT_QCOW2.matcher(json).find()) {
-            throw new VmException(file + " is not a qcow2 image: the platform's disks are qcow2");
+        ImageInfo info = info(file);
+        if (!info.format().equals("qcow2")) {
+            throw new VmException(file + " is a " + info.format() + " image, not qcow2: the platform's disks are qcow2 (qemu-img convert -O qcow2 makes one)");
         }
-        if (json.contains("\"backing-filename\"") || json.contains("\"data-file\"")) {
-            throw new VmException(file + " refers to another file (a backing or data file): the platform takes only disks that stand alone");
+        if (!info.standalone()) {
+            throw new VmException(file + " refers to another file (a backing or data file): the platform takes only disks that stand alone"
+                    + " (qemu-img convert -O qcow2 makes one)");
         }
     }
 
-    /** Whether {@code file} is an encrypted qcow2 image. */
+    /** Whether {@code file} is an encrypted image. */
     static boolean encrypted(Path file) {
-        return ENCRYPTED.matcher(run(List.of("info", "--output=json", "-U", file.toString()), null)).find();
+        return info(file).encrypted();
     }
 
     static ByteSize virtualSize(Path file) {
-        String json = run(List.of("info", "--output=json", "-U", file.toString()), null);
-        Matcher m = VIRTUAL_SIZE.matcher(json);
-        return m.find() ? new ByteSize(Long.parseLong(m.group(1))) : new ByteSize(0);
+        return info(file).virtualSize();
+    }
+
+    /** What qemu-img reports about {@code file}, without opening it for writing (a running guest may hold it). */
+    static ImageInfo info(Path file) {
+        List<String> args = List.of("info", "--output=json", "-U", file.toString());
+        HostTool.Result result = HostTool.runApart("qemu-img", "qemu-utils", args);
+        if (!result.ok()) {
+            throw failure(args, result.errors() + result.output());
+        }
+        return ImageInfo.parse(result.output(), file);
     }
 
     private static String run(List<String> args, byte[] stdin) {
         HostTool.Result result = HostTool.run("qemu-img", "qemu-utils", stdin, args);
         if (!result.ok()) {
-            throw new VmException("qemu-img " + args.get(0) + " failed: " + result.output().strip().replace('\n', ' '));
+            throw failure(args, result.output());
         }
         return result.output();
+    }
+
+    private static VmException failure(List<String> args, String report) {
+        return new VmException("qemu-img " + args.get(0) + " failed: " + report.strip().replace('\n', ' '));
     }
 }

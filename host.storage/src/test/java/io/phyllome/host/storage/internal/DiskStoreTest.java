@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.storage.Volume;
@@ -52,8 +55,9 @@ class DiskStoreTest {
         Volume other = store.create("vm2", 0, DiskSpec.of(ByteSize.ofMiB(8)));
 
         assertTrue(volume.encrypted());
-        String info = qemuImgInfo(Path.of(volume.path()));
-        assertTrue(info.contains("\"format\": \"luks\""), info);
+        JsonNode info = qemuImgInfo(Path.of(volume.path()));
+        assertTrue(info.path("encrypted").asBoolean(), info.toString());
+        assertEquals("luks", info.at("/format-specific/data/encrypt/format").asText(), info.toString());
         String key = secrets.values.get(volume.secretUuid());
         assertEquals(44, key.length(), "256 bits in Base64");
         assertFalse(key.equals(secrets.values.get(other.secretUuid())), "every disk has its own key");
@@ -118,7 +122,9 @@ class DiskStoreTest {
 
         assertFalse(volume.encrypted());
         assertTrue(secrets.values.isEmpty());
-        assertFalse(qemuImgInfo(Path.of(volume.path())).contains("luks"));
+        JsonNode info = qemuImgInfo(Path.of(volume.path()));
+        assertFalse(info.path("encrypted").asBoolean(), info.toString());
+        assertTrue(info.at("/format-specific/data/encrypt").isMissingNode(), info.toString());
     }
 
     @Test
@@ -226,11 +232,12 @@ class DiskStoreTest {
         assertTrue(Files.exists(outside));
     }
 
-    private static String qemuImgInfo(Path image) throws Exception {
-        Process p = new ProcessBuilder("qemu-img", "info", "--output=json", "-U", image.toString()).redirectErrorStream(true).start();
+    /** qemu-img's own report, read independently of the code under test. */
+    private static JsonNode qemuImgInfo(Path image) throws Exception {
+        Process p = new ProcessBuilder("qemu-img", "info", "--output=json", "-U", image.toString()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        assertEquals(0, p.waitFor(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new ObjectMapper().readTree(out);
     }
 
     private static boolean contains(Path file, String text) throws IOException {
