@@ -4,19 +4,30 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.After;
 import org.junit.Test;
 
+import io.phyllome.host.client.protocol.Candidate;
+import io.phyllome.host.client.protocol.Frame;
+import io.phyllome.host.client.protocol.FrameChannel;
+
 /**
  * The interactive {@code ./phyllome} attached to the service, in a real pseudo-terminal (issue 14):
  * it greets as Phyllome Host, Tab completes command names, options and VM names from the service,
  * a passphrase prompt is answered at JLine's terminal without echo, Ctrl-C drops a line, and a
- * second session recalls the first one's commands with the Up arrow from the history file.
+ * second session recalls the first one's commands with the Up arrow from the history file. Then the
+ * completion frames on the socket: answered for a client that asked for completion, refused for one
+ * that did not, the service serving on.
  */
 public class InteractiveClientE2EIT {
 
@@ -92,6 +103,36 @@ public class InteractiveClientE2EIT {
             second.type("\u0004"); // Ctrl-D leaves too
             assertEquals(second.shown(), 0, second.waitFor());
         }
+        completionFrames();
+    }
+
+    /** The completion frames on the socket itself: answered for a client that asked in its hello, refused for one that did not. */
+    private void completionFrames() throws IOException {
+        try (FrameChannel frames = connect(Frame.COMPLETION)) {
+            Frame hello = frames.read().orElseThrow();
+            assertTrue("the service offers completion: " + hello.text(), hello.offersCompletion());
+            frames.write(Frame.complete("vm:start " + vm.substring(0, 4) + " --x", 9 + 4));
+            assertEquals(List.of(new Candidate(vm, "shut-off")), Candidate.of(frames.read().orElseThrow()));
+            frames.write(Frame.complete("profile:show li", 15));
+            assertTrue(Candidate.of(frames.read().orElseThrow()).stream().anyMatch(c -> c.value().equals("linux")));
+            frames.write(Frame.command(List.of("vm:list"))); // commands go on as before
+            assertTrue(frames.read().orElseThrow().text().contains(vm));
+        }
+        try (FrameChannel frames = connect(0)) {
+            assertFalse("an old client's greeting is plain", frames.read().orElseThrow().text().contains("\0"));
+            frames.write(Frame.complete("vm:", 3));
+            Frame refusal = frames.read().orElseThrow();
+            assertTrue(refusal.text(), refusal.type() == Frame.Type.ERR && refusal.text().contains("did not ask for completion"));
+        }
+        assertEquals("the service serves on", 0, service.run("vm:list").exit());
+    }
+
+    private FrameChannel connect(int flags) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(service.socket()));
+        FrameChannel frames = new FrameChannel(channel);
+        frames.write(Frame.hello(flags));
+        return frames;
     }
 
     @After

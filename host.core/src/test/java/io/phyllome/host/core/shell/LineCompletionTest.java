@@ -23,7 +23,7 @@ class LineCompletionTest {
             what -> {
                 asked.add(what);
                 return switch (what) {
-                    case VM -> List.of(new Candidate("phy-web", "running"), new Candidate("phy-db", "shut off"), new Candidate("other", "shut off"));
+                    case VM -> List.of(new Candidate("phy-web", "running"), new Candidate("phy-db", "shut-off"), new Candidate("other", "shut-off"));
                     case PROFILE -> List.of(new Candidate("linux", "Linux"), new Candidate("windows-11", "Windows 11"));
                     case NOTHING -> List.of();
                 };
