@@ -31,8 +31,9 @@ final class InteractiveShell {
     }
 
     static int run(FrameChannel frames, Frame greeting) throws IOException {
-        // the exec provider (stty) needs no native library; a terminal it cannot drive is no reason to fail
-        try (Terminal terminal = TerminalBuilder.builder().system(true).provider("exec").dumb(true).build()) {
+        // JNI (JLine's native library, unpacked in java.io.tmpdir) is the quick one; the exec provider
+        // (stty at each change) works where that library cannot load; a dumb terminal is the last resort
+        try (Terminal terminal = TerminalBuilder.builder().system(true).providers("jni,exec").dumb(true).build()) {
             if (terminal.getWidth() <= 0) {
                 terminal.setSize(new Size(80, 24)); // a terminal that reports no size (a serial console, script(1) in a pipe)
             }
