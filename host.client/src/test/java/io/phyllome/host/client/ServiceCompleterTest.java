@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.phyllome.host.client.protocol.Frame;
 import io.phyllome.host.client.protocol.FrameChannel;
+import io.phyllome.host.client.protocol.SocketPair;
 
 /** Tab at the client's prompt: the line and cursor go to the service, its candidates become JLine's. */
 class ServiceCompleterTest {
@@ -30,23 +27,20 @@ class ServiceCompleterTest {
     @TempDir
     Path dir;
 
-    private ServerSocketChannel server;
+    private SocketPair pair;
     private FrameChannel client;
     private FrameChannel service;
 
     @BeforeEach
     void connect() throws IOException {
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("s"));
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
-        client = new FrameChannel(SocketChannel.open(address));
-        service = new FrameChannel(server.accept());
+        pair = new SocketPair(dir);
+        client = new FrameChannel(pair.client);
+        service = new FrameChannel(pair.accepted);
     }
 
     @AfterEach
     void close() throws IOException {
-        client.close();
-        service.close();
-        server.close();
+        pair.close();
     }
 
     @Test

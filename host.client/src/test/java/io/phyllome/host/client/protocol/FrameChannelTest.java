@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,23 +23,20 @@ class FrameChannelTest {
     @TempDir
     Path dir;
 
-    private ServerSocketChannel server;
+    private SocketPair pair;
     private SocketChannel client;
     private SocketChannel accepted;
 
     @BeforeEach
     void connect() throws IOException {
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("s"));
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
-        client = SocketChannel.open(address);
-        accepted = server.accept();
+        pair = new SocketPair(dir);
+        client = pair.client;
+        accepted = pair.accepted;
     }
 
     @AfterEach
     void close() throws IOException {
-        client.close();
-        accepted.close();
-        server.close();
+        pair.close();
     }
 
     @Test
