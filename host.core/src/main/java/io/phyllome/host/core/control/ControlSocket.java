@@ -158,7 +158,12 @@ public class ControlSocket {
     /** Tab completion at a client's prompt; nothing while the shell's completion is not there yet. */
     private List<Candidate> complete(String beforeCursor) {
         Completion shell = completion;
-        return shell == null ? List.of() : shell.complete(beforeCursor);
+        try {
+            return shell == null ? List.of() : shell.complete(beforeCursor);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "completion failed: " + e); // a convenience: the session goes on
+            return List.of();
+        }
     }
 
     /** Before each command: the shell has all its commands, profiles are restored and the configuration applied. */

@@ -86,10 +86,14 @@ public class ShellCompletion implements Completion {
         if (service == null) {
             return List.of();
         }
+        String scope = String.valueOf(ref.getProperty("osgi.command.scope"));
         try {
-            String scope = String.valueOf(ref.getProperty("osgi.command.scope"));
             return CommandSyntax.functions(ref.getProperty("osgi.command.function")).stream().filter(f -> !f.startsWith("_"))
                     .flatMap(f -> CommandSyntax.of(scope, f, service.getClass()).stream()).toList();
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. a method whose types its bundle cannot load: that command completes nothing, the others do
+            LOG.log(System.Logger.Level.WARNING, "cannot read the " + scope + ": commands for completion: " + e);
+            return List.of();
         } finally {
             context.ungetService(ref);
         }
