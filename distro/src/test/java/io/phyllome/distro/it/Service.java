@@ -88,6 +88,15 @@ final class Service implements AutoCloseable {
         return OneShot.exec(command, prefix, input);
     }
 
+    /** {@code ./phyllome} (the interactive client) in a terminal, with {@code environment} beside the service's. */
+    Pty interactive(Map<String, String> extra) {
+        StringBuilder command = new StringBuilder("env");
+        Map<String, String> all = new TreeMap<>(environment);
+        all.putAll(extra);
+        all.forEach((k, v) -> command.append(' ').append(k).append("='").append(v.replace("'", "'\\''")).append('\''));
+        return new Pty(command.append(' ').append(launcher).toString());
+    }
+
     /** Stops the service as systemd does (SIGTERM) and waits for it; its exit status. */
     int stop(Duration limit) {
         process.destroy();

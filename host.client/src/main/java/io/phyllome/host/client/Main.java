@@ -2,18 +2,11 @@ package io.phyllome.host.client;
 
 import java.io.Console;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +19,9 @@ import io.phyllome.host.client.protocol.FrameChannel;
  * exits with its status. It starts no OSGi framework; {@code ./phyllome} runs it when the
  * service's socket exists.
  *
+ * <p>Interactive, it edits lines with JLine ({@link InteractiveShell}: history, completion by the
+ * service) when JLine is on its class path, and reads plain lines from the console otherwise.
+ *
  * <p>Exit status: the command's (0 or 1); {@value #NO_SERVICE} when no service answers at the
  * socket (nothing is printed, so the launcher can run the command in-process instead); 1 when
  * the service could not be reached or ended the session.
@@ -35,6 +31,8 @@ public final class Main {
     /** The socket, as the launcher computes it from the state directory. */
     public static final String SOCKET_PROPERTY = "phyllome.control.socket";
     static final int NO_SERVICE = 125;
+    static final String PROMPT = "phyllome> ";
+    static final String HINT = "Type 'help' for the commands, 'help COMMAND' for one; Tab completes, 'exit' leaves.";
 
     private Main() {
     }
@@ -64,39 +62,50 @@ public final class Main {
             return 1;
         }
         Console console = System.console();
+        // JLine only at an interactive prompt: a one-shot command never loads it
+        boolean lineEditor = args.isEmpty() && console != null && lineEditorPresent();
         try (FrameChannel frames = new FrameChannel(channel)) {
-            frames.write(Frame.hello(console != null ? Frame.TERMINAL : 0));
+            frames.write(Frame.hello((console != null ? Frame.TERMINAL : 0) | (lineEditor ? Frame.COMPLETION : 0)));
             Optional<Frame> greeting = frames.read();
             if (greeting.isEmpty() || greeting.get().type() != Frame.Type.HELLO) {
                 System.err.println("phyllome: the service at " + socket + " did not greet: is it a phyllome service?");
                 return 1;
             }
-            Session session = new Session(frames, console);
             if (!args.isEmpty()) {
+                ClientSession session = new ClientSession(frames, console == null ? null : Prompts.of(console));
                 if (console == null) {
                     session.forwardInput(System.in);
                 }
                 return session.run(Frame.command(args));
             }
-            return interactive(session, console, greeting.get().text());
+            if (lineEditor) {
+                return InteractiveShell.run(frames, greeting.get());
+            }
+            return interactive(new ClientSession(frames, console == null ? null : Prompts.of(console)), console, greeting.get().greetingText());
         } catch (IOException e) {
             System.err.println("phyllome: the session with the service ended: " + reason(e));
             return 1;
         }
     }
 
-    /** The shell through the service: each line typed runs as one command in the same session. */
-    private static int interactive(Session session, Console console, String greeting) throws IOException {
+    /** Whether JLine is on the class path (the launcher puts it there from distro/target/phyllome-client-lib). */
+    private static boolean lineEditorPresent() {
+        return Main.class.getClassLoader().getResource("org/jline/reader/LineReader.class") != null
+                && Main.class.getClassLoader().getResource("org/jline/terminal/Terminal.class") != null;
+    }
+
+    /** The shell through the service without JLine: each line typed at the console runs as one command. */
+    private static int interactive(ClientSession session, Console console, String greeting) throws IOException {
         if (console == null) {
             System.err.println("phyllome: no terminal: give a command, e.g. ./phyllome vm:list");
             return 2;
         }
         console.writer().println(greeting);
-        console.writer().println("Type 'help' for the commands, 'help COMMAND' for one; 'exit' leaves.");
+        console.writer().println(HINT);
         int status = 0;
-        for (String line; (line = console.readLine("phyllome> ")) != null;) {
+        for (String line; (line = console.readLine("%s", PROMPT)) != null;) {
             String trimmed = line.strip();
-            if (trimmed.equals("exit") || trimmed.startsWith("exit ")) {
+            if (leaves(trimmed)) {
                 break;
             }
             if (!trimmed.isEmpty()) {
@@ -106,100 +115,15 @@ public final class Main {
         return status;
     }
 
+    /** Whether a line typed at the prompt ends the session ({@code exit}, as the platform's own shell). */
+    static boolean leaves(String line) {
+        return line.equals("exit") || line.startsWith("exit ");
+    }
+
     private static String reason(IOException e) {
         if (String.valueOf(e.getMessage()).contains("Permission denied")) {
             return "permission denied (the socket is its owner's and the phyllome group's: run as root or join that group)";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** One connection's command loop, seen from the client. */
-    private static final class Session {
-        private final FrameChannel frames;
-        private final Console console;
-        private final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-
-        Session(FrameChannel frames, Console console) {
-            this.frames = frames;
-            this.console = console;
-        }
-
-        /** Sends the command and shows its frames until it exits; its exit status. */
-        int run(Frame command) throws IOException {
-            frames.write(command);
-            while (true) {
-                Optional<Frame> next = frames.read();
-                if (next.isEmpty()) {
-                    out.flush();
-                    System.err.println("phyllome: the service closed the connection before the command ended (check its log; vm:list shows what is done)");
-                    return 1;
-                }
-                Frame frame = next.get();
-                switch (frame.type()) {
-                    case OUT -> write(out, frame.payload());
-                    case ERR -> {
-                        out.flush();
-                        write(System.err, frame.payload());
-                    }
-                    case PROMPT -> frames.write(answer(frame));
-                    case EXIT -> {
-                        out.flush();
-                        return frame.status();
-                    }
-                    default -> throw new IOException("unexpected " + frame.type() + " frame from the service");
-                }
-            }
-        }
-
-        private Frame answer(Frame prompt) {
-            out.flush();
-            if (console == null) {
-                return Frame.text(Frame.Type.REPLY, "");
-            }
-            if (prompt.promptEchoes()) {
-                String line = console.readLine("%s", prompt.promptText());
-                return Frame.text(Frame.Type.REPLY, line == null ? "" : line);
-            }
-            char[] secret = console.readPassword("%s", prompt.promptText());
-            if (secret == null) {
-                return Frame.text(Frame.Type.REPLY, "");
-            }
-            // bytes straight from the characters, both cleared: no String holds the secret
-            ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(secret));
-            try {
-                return new Frame(Frame.Type.REPLY, Arrays.copyOf(bytes.array(), bytes.limit()));
-            } finally {
-                Arrays.fill(secret, ' ');
-                Arrays.fill(bytes.array(), (byte) 0);
-            }
-        }
-
-        /** Sends what {@code in} gives while commands run, then its end (a passphrase piped in, say). */
-        void forwardInput(InputStream in) {
-            Thread pump = new Thread(() -> {
-                byte[] buffer = new byte[8192];
-                try {
-                    for (int n; (n = in.read(buffer)) >= 0;) {
-                        frames.write(new Frame(Frame.Type.IN, Arrays.copyOf(buffer, n)));
-                    }
-                    frames.write(new Frame(Frame.Type.IN_END, new byte[0]));
-                } catch (IOException e) {
-                    // the session ended: nothing more to send
-                } finally {
-                    Arrays.fill(buffer, (byte) 0);
-                }
-            }, "phyllome-stdin");
-            pump.setDaemon(true);
-            pump.start();
-        }
-
-        private static void write(OutputStream stream, byte[] bytes) {
-            try {
-                stream.write(bytes);
-                stream.flush();
-            } catch (IOException e) {
-                // a closed pipe (e.g. `| head`): the output is not wanted any more
-            }
-        }
     }
 }

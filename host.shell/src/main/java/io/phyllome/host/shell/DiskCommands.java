@@ -1,5 +1,7 @@
 package io.phyllome.host.shell;
 
+import static io.phyllome.host.shell.Completes.What.VM;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +50,14 @@ public class DiskCommands {
     public String add(
             @Descriptor("create the disk without encryption at rest (not recommended)")
             @Parameter(names = "--no-encryption", absentValue = "false", presentValue = "true") boolean noEncryption,
-            @Descriptor("VM name") String vm,
+            @Descriptor("VM name") @Completes(VM) String vm,
             @Descriptor("size, e.g. 20G") String size) {
         VmDisk disk = vms.addDisk(vm, new DiskSpec(CommandLine.size("", size), !noEncryption));
         return "attached " + disk.source() + " to " + vm + " as " + disk.target() + (disk.encrypted() ? " (encrypted)" : " (NOT encrypted)");
     }
 
     @Descriptor("grow a VM's disk")
-    public String resize(@Descriptor("VM name") String vm, @Descriptor("the disk's guest name, e.g. vda (see vm:info)") String target,
+    public String resize(@Descriptor("VM name") @Completes(VM) String vm, @Descriptor("the disk's guest name, e.g. vda (see vm:info)") String target,
             @Descriptor("the new size, e.g. 40G") String size) {
         ByteSize newSize = CommandLine.size("", size);
         vms.resizeDisk(vm, target, newSize);

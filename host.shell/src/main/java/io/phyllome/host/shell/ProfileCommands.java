@@ -1,5 +1,7 @@
 package io.phyllome.host.shell;
 
+import static io.phyllome.host.shell.Completes.What.PROFILE;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,12 +51,12 @@ public class ProfileCommands {
     }
 
     @Descriptor("update an installed guest profile to the newest version the repositories offer")
-    public String update(@Descriptor("profile id (see profile:list)") String id) {
+    public String update(@Descriptor("profile id (see profile:list)") @Completes(PROFILE) String id) {
         return installer.update(id);
     }
 
     @Descriptor("uninstall a guest profile installed with profile:install (VMs made from it keep running)")
-    public String uninstall(@Descriptor("profile id (see profile:list)") String id) {
+    public String uninstall(@Descriptor("profile id (see profile:list)") @Completes(PROFILE) String id) {
         return installer.uninstall(id);
     }
 
@@ -74,7 +76,7 @@ public class ProfileCommands {
     }
 
     @Descriptor("show a guest profile: what it is for and the resources it needs")
-    public String show(@Descriptor("profile id (see profile:list)") String id) {
+    public String show(@Descriptor("profile id (see profile:list)") @Completes(PROFILE) String id) {
         installer.awaitRestored();
         GuestProfile profile = profiles.find(id)
                 .orElseThrow(() -> new VmException("unknown profile '" + id + "': profile:list shows the installed ones"));

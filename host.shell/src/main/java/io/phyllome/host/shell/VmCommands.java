@@ -1,5 +1,8 @@
 package io.phyllome.host.shell;
 
+import static io.phyllome.host.shell.Completes.What.PROFILE;
+import static io.phyllome.host.shell.Completes.What.VM;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +74,7 @@ public class VmCommands {
             @Parameter(names = "--options", absentValue = ABSENT) String options,
             @Descriptor("start the VM once it is created")
             @Parameter(names = "--start", absentValue = "false", presentValue = "true") boolean start,
-            @Descriptor("guest profile id (see profile:list)") String profile,
+            @Descriptor("guest profile id (see profile:list)") @Completes(PROFILE) String profile,
             @Descriptor("name of the new VM") String name) {
         VmSpec.Builder spec = VmSpec.builder(profile, name);
         if (!cpus.isEmpty()) {
@@ -127,24 +130,24 @@ public class VmCommands {
     }
 
     @Descriptor("show a VM: state, profile, resources, disks")
-    public String info(@Descriptor("VM name") String name) {
+    public String info(@Descriptor("VM name") @Completes(VM) String name) {
         return VmReport.of(vms.info(name));
     }
 
     @Descriptor("start a VM")
-    public String start(@Descriptor("VM name") String name) {
+    public String start(@Descriptor("VM name") @Completes(VM) String name) {
         vms.start(name);
         return "started " + name;
     }
 
     @Descriptor("ask a VM's guest to power off")
-    public String shutdown(@Descriptor("VM name") String name) {
+    public String shutdown(@Descriptor("VM name") @Completes(VM) String name) {
         vms.shutdown(name);
         return "asked " + name + " to shut down";
     }
 
     @Descriptor("power a VM off at once (the guest gets no chance to save its work)")
-    public String stop(@Descriptor("VM name") String name) {
+    public String stop(@Descriptor("VM name") @Completes(VM) String name) {
         vms.stop(name);
         return "stopped " + name;
     }
@@ -155,7 +158,7 @@ public class VmCommands {
             @Parameter(names = "--keep-disks", absentValue = "false", presentValue = "true") boolean keepDisks,
             @Descriptor("delete the VM's disks too, without asking")
             @Parameter(names = "--with-disks", absentValue = "false", presentValue = "true") boolean withDisks,
-            @Descriptor("VM name") String name) throws IOException {
+            @Descriptor("VM name") @Completes(VM) String name) throws IOException {
         if (keepDisks && withDisks) {
             throw new VmException("give --keep-disks or --with-disks, not both");
         }
@@ -180,7 +183,8 @@ public class VmCommands {
 
     @Descriptor("start a VM when its host starts (the libvirt daemon, or the service on the embedded driver), or not;"
             + " without on|off, say whether it does")
-    public String autostart(@Descriptor("VM name") String name, @Descriptor("on or off") String... setting) {
+    public String autostart(@Descriptor("VM name") @Completes(VM) String name,
+            @Descriptor("on or off") @Completes(words = { "on", "off" }) String... setting) {
         if (setting.length == 0) {
             return name + " starts with its host: " + (vms.autostart(name) ? "on" : "off");
         }
@@ -192,26 +196,26 @@ public class VmCommands {
     }
 
     @Descriptor("print a VM's libvirt domain XML")
-    public String xml(@Descriptor("VM name") String name) {
+    public String xml(@Descriptor("VM name") @Completes(VM) String name) {
         return vms.definition(name);
     }
 
     @Descriptor("save what a running VM's display shows as a PNG file")
-    public String screenshot(@Descriptor("VM name") String name, @Descriptor("PNG file to write") String file) throws IOException {
+    public String screenshot(@Descriptor("VM name") @Completes(VM) String name, @Descriptor("PNG file to write") String file) throws IOException {
         Path png = Path.of(file).toAbsolutePath();
         Files.write(png, vms.screenshot(name));
         return "saved " + png;
     }
 
     @Descriptor("switch a shut-off VM's disks and network cards to virtio, once its guest has the drivers")
-    public String virtio(@Descriptor("VM name") String name) {
+    public String virtio(@Descriptor("VM name") @Completes(VM) String name) {
         List<String> changes = vms.useVirtio(name);
         return changes.isEmpty() ? name + " already uses virtio" : String.join("\n", changes);
     }
 
     @Descriptor("show what ties a VM to this host (host devices, host CPU, files outside the pool and the media library,"
             + " unencrypted disks): what, why it matters for moving, how to fix; fails when something blocks moving it")
-    public String lint(CommandSession session, @Descriptor("VM name") String name) {
+    public String lint(CommandSession session, @Descriptor("VM name") @Completes(VM) String name) {
         List<PortabilityFinding> findings = portability.lint(name);
         if (findings.isEmpty()) {
             return name + ": nothing ties it to this host";

@@ -1,5 +1,7 @@
 package io.phyllome.host.shell;
 
+import static io.phyllome.host.shell.Completes.What.VM;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +33,7 @@ public class VmPackageCommands {
 
     @Descriptor("write a shut-off VM as a package (spec, definition, encrypted disks, keys wrapped with a passphrase asked for"
             + " or read from standard input, SHA-256 manifest) into a new or empty directory")
-    public String export(CommandSession session, @Descriptor("VM name") String name,
+    public String export(CommandSession session, @Descriptor("VM name") @Completes(VM) String name,
             @Descriptor("the package's directory") String directory) throws IOException {
         char[] passphrase = Passphrases.readChars(session, "passphrase for the package's keys", true);
         try {
@@ -63,7 +65,7 @@ public class VmPackageCommands {
     public String migrate(
             @Descriptor("the storage pool there for the disks (default: the one the platform makes on that host)")
             @Parameter(names = "--pool", absentValue = "") String pool,
-            @Descriptor("VM name") String name,
+            @Descriptor("VM name") @Completes(VM) String name,
             @Descriptor("the other host's libvirt URI, e.g. qemu+ssh://root@host/system") String uri) {
         return String.join("\n", packages.migrate(name, uri, pool));
     }

@@ -13,7 +13,10 @@ import java.util.List;
  * its greeting; then each {@link Type#COMMAND} or {@link Type#LINE} runs one shell command, whose output arrives as
  * {@link Type#OUT} and {@link Type#ERR} frames and which ends with {@link Type#EXIT}. While it
  * runs, the client sends what its standard input gives ({@link Type#IN}, then {@link Type#IN_END}),
- * and answers each {@link Type#PROMPT} with a {@link Type#REPLY}.
+ * and answers each {@link Type#PROMPT} with a {@link Type#REPLY}. Between commands, a client whose
+ * hello has the flag {@link #COMPLETION} may send {@link Type#COMPLETE} (tab completion at its
+ * prompt), which the service answers with {@link Type#CANDIDATES} when its hello offered
+ * completion ({@link #offersCompletion()}); see {@link Candidate}.
  */
 public record Frame(Type type, byte[] payload) {
 
@@ -23,6 +26,13 @@ public record Frame(Type type, byte[] payload) {
     public static final int MAX_PAYLOAD = 64 * 1024;
     /** Hello flag: the client has a terminal, so prompts can be answered there (without echo for secrets). */
     public static final int TERMINAL = 1;
+    /**
+     * Hello flag: the client may ask for completions. A service that answers them says so in its
+     * hello (its greeting, NUL, {@value #COMPLETION_OFFER}); an older one ignores the flag, and
+     * older clients, which never set it, get the plain greeting.
+     */
+    public static final int COMPLETION = 2;
+    static final String COMPLETION_OFFER = "complete";
 
     /** The frame types; the byte is what goes on the wire. */
     public enum Type {
@@ -45,7 +55,11 @@ public record Frame(Type type, byte[] payload) {
         /** service: ask the client's terminal; payload: echo (1) or not (0), then the prompt (UTF-8) */
         PROMPT('P'),
         /** service: the command ended; payload: its exit status (four bytes) */
-        EXIT('X');
+        EXIT('X'),
+        /** client: complete the word before the cursor; payload: the cursor (four bytes, a UTF-8 byte offset), then the line (UTF-8) */
+        COMPLETE('T'),
+        /** service: the answer to a {@code COMPLETE}; payload: each candidate's value and description, UTF-8, each followed by NUL */
+        CANDIDATES('K');
 
         private final byte code;
 
@@ -78,6 +92,11 @@ public record Frame(Type type, byte[] payload) {
         return new Frame(Type.HELLO, new byte[] { (byte) VERSION, (byte) flags });
     }
 
+    /** The service's hello: its greeting, and whether it answers the client's {@link Type#COMPLETE} frames. */
+    public static Frame greeting(String text, boolean completes) {
+        return text(Type.HELLO, completes ? text + "\0" + COMPLETION_OFFER : text);
+    }
+
     public static Frame text(Type type, String text) {
         return new Frame(type, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -100,6 +119,46 @@ public record Frame(Type type, byte[] payload) {
 
     public String text() {
         return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** A service hello's greeting, to show the user. */
+    public String greetingText() {
+        String text = text();
+        int end = text.indexOf('\0');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** Whether a service hello offers completion. */
+    public boolean offersCompletion() {
+        String text = text();
+        int end = text.indexOf('\0');
+        return end >= 0 && List.of(text.substring(end + 1).split("\0")).contains(COMPLETION_OFFER);
+    }
+
+    /** A completion request: the line typed so far and the cursor in it (a character index). */
+    public static Frame complete(String line, int cursor) {
+        if (cursor < 0 || cursor > line.length()) {
+            throw new IllegalArgumentException("cursor " + cursor + " outside the line of " + line.length() + " characters");
+        }
+        byte[] before = line.substring(0, cursor).getBytes(StandardCharsets.UTF_8);
+        byte[] text = line.getBytes(StandardCharsets.UTF_8);
+        return new Frame(Type.COMPLETE, ByteBuffer.allocate(4 + text.length).putInt(before.length).put(text).array());
+    }
+
+    /**
+     * A completion request's line up to its cursor: what the candidates complete.
+     *
+     * @throws ProtocolException a payload without a cursor, or a cursor outside the line
+     */
+    public String completeBeforeCursor() throws ProtocolException {
+        if (payload.length < 4) {
+            throw new ProtocolException("a completion request without its cursor");
+        }
+        int cursor = ByteBuffer.wrap(payload).getInt();
+        if (cursor < 0 || cursor > payload.length - 4) {
+            throw new ProtocolException("a completion request's cursor " + cursor + " is outside its line of " + (payload.length - 4) + " bytes");
+        }
+        return new String(payload, 4, cursor, StandardCharsets.UTF_8);
     }
 
     /** A command frame's words. */

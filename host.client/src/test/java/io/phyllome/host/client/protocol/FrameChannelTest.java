@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,23 +23,20 @@ class FrameChannelTest {
     @TempDir
     Path dir;
 
-    private ServerSocketChannel server;
+    private SocketPair pair;
     private SocketChannel client;
     private SocketChannel accepted;
 
     @BeforeEach
     void connect() throws IOException {
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("s"));
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(address);
-        client = SocketChannel.open(address);
-        accepted = server.accept();
+        pair = new SocketPair(dir);
+        client = pair.client;
+        accepted = pair.accepted;
     }
 
     @AfterEach
     void close() throws IOException {
-        client.close();
-        accepted.close();
-        server.close();
+        pair.close();
     }
 
     @Test
@@ -64,6 +58,52 @@ class FrameChannelTest {
         assertEquals("passphrase: ", prompt.promptText());
         assertEquals(false, prompt.promptEchoes());
         assertEquals(86, receiver.read().orElseThrow().status());
+    }
+
+    @Test
+    void aCompletionRequestAndItsCandidatesMakeTheRoundTrip() throws IOException {
+        FrameChannel sender = new FrameChannel(client);
+        FrameChannel receiver = new FrameChannel(accepted);
+        sender.write(Frame.complete("vm:start ph --x", 11)); // the cursor after "ph"
+        sender.write(Frame.complete("vm:info é", 9));
+        sender.write(Candidate.frame(List.of(new Candidate("phy-1", "running"), new Candidate("phy-2", ""))));
+        sender.write(Candidate.frame(List.of()));
+
+        assertEquals("vm:start ph", receiver.read().orElseThrow().completeBeforeCursor());
+        assertEquals("vm:info é", receiver.read().orElseThrow().completeBeforeCursor(), "the cursor counts characters, the wire bytes");
+        assertEquals(List.of(new Candidate("phy-1", "running"), new Candidate("phy-2", "")), Candidate.of(receiver.read().orElseThrow()));
+        assertEquals(List.of(), Candidate.of(receiver.read().orElseThrow()));
+    }
+
+    @Test
+    void candidatesThatDoNotFitInOneFrameAreLeftOut() throws ProtocolException {
+        List<Candidate> many = java.util.stream.IntStream.range(0, 5000).mapToObj(i -> new Candidate("vm-" + i, "shut off")).toList();
+        Frame frame = Candidate.frame(many);
+        assertTrue(frame.payload().length <= Frame.MAX_PAYLOAD);
+        List<Candidate> sent = Candidate.of(frame);
+        assertTrue(sent.size() > 1000 && sent.size() < many.size(), "as many as fit: " + sent.size());
+        assertEquals(many.subList(0, sent.size()), sent);
+    }
+
+    @Test
+    void aBadCompletionRequestOrReplyIsAProtocolError() {
+        assertThrows(ProtocolException.class, () -> new Frame(Frame.Type.COMPLETE, new byte[] { 0, 0 }).completeBeforeCursor());
+        byte[] cursorPastEnd = ByteBuffer.allocate(6).putInt(3).put((byte) 'v').put((byte) 'm').array();
+        assertThrows(ProtocolException.class, () -> new Frame(Frame.Type.COMPLETE, cursorPastEnd).completeBeforeCursor());
+        assertThrows(ProtocolException.class, () -> Candidate.of(Frame.text(Frame.Type.CANDIDATES, "vm-1\0")));
+        assertThrows(ProtocolException.class, () -> Candidate.of(Frame.text(Frame.Type.CANDIDATES, "vm-1")));
+        assertThrows(ProtocolException.class, () -> Candidate.of(Frame.exit(0)));
+        assertThrows(IllegalArgumentException.class, () -> Frame.complete("vm", 3));
+    }
+
+    @Test
+    void aServiceOffersCompletionOnlyInTheHelloOfAClientThatAskedForIt() {
+        Frame offering = Frame.greeting("Phyllome Host 0.1.0", true);
+        assertEquals("Phyllome Host 0.1.0", offering.greetingText());
+        assertTrue(offering.offersCompletion());
+        Frame plain = Frame.greeting("Phyllome Host 0.1.0", false);
+        assertEquals("Phyllome Host 0.1.0", plain.text(), "an old client prints the greeting as it is");
+        assertEquals(false, plain.offersCompletion());
     }
 
     @Test

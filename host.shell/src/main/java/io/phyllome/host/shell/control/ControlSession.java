@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,10 +12,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 
+import io.phyllome.host.client.protocol.Candidate;
 import io.phyllome.host.client.protocol.Frame;
 import io.phyllome.host.client.protocol.FrameChannel;
 import io.phyllome.host.client.protocol.ProtocolException;
@@ -38,24 +41,28 @@ final class ControlSession implements Runnable {
     private final FrameChannel frames;
     private final CommandProcessor processor;
     private final Runnable beforeCommand;
+    private final Function<String, List<Candidate>> completion;
     private final String greeting;
     private final ExecutorService readers;
     private final ScheduledExecutorService timer;
     private final LinkedBlockingQueue<Frame> commands = new LinkedBlockingQueue<>();
     private final FrameInput input = new FrameInput();
     private ClientTerminal terminal;
+    private boolean completes;
 
     /**
      * @param beforeCommand waits until the platform is ready for a command (profiles restored,
      *                      configuration applied)
+     * @param completion    the candidates for a line up to the cursor, at the client's prompt
      * @param readers       runs the reader of the client's frames
      * @param timer         ends a connection that does not say hello in time
      */
-    ControlSession(FrameChannel frames, CommandProcessor processor, Runnable beforeCommand, String greeting, ExecutorService readers,
-            ScheduledExecutorService timer) {
+    ControlSession(FrameChannel frames, CommandProcessor processor, Runnable beforeCommand, Function<String, List<Candidate>> completion,
+            String greeting, ExecutorService readers, ScheduledExecutorService timer) {
         this.frames = frames;
         this.processor = processor;
         this.beforeCommand = beforeCommand;
+        this.completion = completion;
         this.greeting = greeting;
         this.readers = readers;
         this.timer = timer;
@@ -76,7 +83,8 @@ final class ControlSession implements Runnable {
                 return; // connected and left: a probe
             }
             int flags = checkHello(hello.get());
-            frames.write(Frame.text(Frame.Type.HELLO, greeting));
+            completes = (flags & Frame.COMPLETION) != 0;
+            frames.write(Frame.greeting(greeting, completes));
             terminal = (flags & Frame.TERMINAL) != 0 ? new ClientTerminal(frames) : null;
             readers.execute(this::readClient);
             runCommands();
@@ -132,6 +140,13 @@ final class ControlSession implements Runnable {
                             throw new ProtocolException("a reply, but no prompt was sent");
                         }
                         terminal.reply(frame);
+                    }
+                    case COMPLETE -> {
+                        if (!completes) {
+                            throw new ProtocolException("a completion request, but the hello did not ask for completion");
+                        }
+                        // answered here, between commands: the client waits for it at its prompt
+                        frames.write(Candidate.frame(completion.apply(frame.completeBeforeCursor())));
                     }
                     default -> throw new ProtocolException("a client does not send " + frame.type() + " frames");
                 }

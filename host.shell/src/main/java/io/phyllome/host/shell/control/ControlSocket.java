@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -24,8 +25,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.phyllome.host.client.protocol.Candidate;
 import io.phyllome.host.client.protocol.Frame;
 import io.phyllome.host.client.protocol.FrameChannel;
+import io.phyllome.host.shell.Completion;
 import io.phyllome.host.vm.VmException;
 
 /**
@@ -54,6 +57,7 @@ public class ControlSocket {
     private final String greeting;
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
     private ShellReady ready;
+    private volatile Completion completion;
     private ServerSocketChannel server;
     private SocketFile socket;
     private ExecutorService threads;
@@ -116,7 +120,7 @@ public class ControlSocket {
                 }
                 threads.execute(() -> {
                     try {
-                        new ControlSession(frames, processor, this::awaitReady, greeting, threads, timer).run();
+                        new ControlSession(frames, processor, this::awaitReady, this::complete, greeting, threads, timer).run();
                     } finally {
                         sessions.release();
                     }
@@ -137,6 +141,28 @@ public class ControlSocket {
     synchronized void unbindReady(ShellReady shell) {
         if (ready == shell) {
             ready = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCompletion(Completion shell) {
+        completion = shell;
+    }
+
+    void unbindCompletion(Completion shell) {
+        if (completion == shell) {
+            completion = null;
+        }
+    }
+
+    /** Tab completion at a client's prompt; nothing while the shell's completion is not there yet. */
+    private List<Candidate> complete(String beforeCursor) {
+        Completion shell = completion;
+        try {
+            return shell == null ? List.of() : shell.complete(beforeCursor);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "completion failed: " + e); // a convenience: the session goes on
+            return List.of();
         }
     }
 
