@@ -62,7 +62,7 @@ public class ProfileProbe implements ProfileDryRun {
     }
 
     private Outcome probe(GuestProfile profile, ProfileDescriptor descriptor, HostCapabilities host) {
-        VmSpec spec = VmService.withDefaults(VmSpec.builder(descriptor.id(), PROBE).disk(DiskSpec.of(descriptor.recommended().disk())).build(),
+        VmSpec spec = VmCreation.withDefaults(VmSpec.builder(descriptor.id(), PROBE).disk(DiskSpec.of(descriptor.recommended().disk())).build(),
                 descriptor.recommended(), host);
         String resources = spec.memory().orElseThrow() + ", " + spec.cpus() + " CPUs";
         List<String> minimum = SpecValidator.checkMinimum(spec, descriptor);
@@ -72,7 +72,7 @@ public class ProfileProbe implements ProfileDryRun {
         ProfileFaults faults = profiles instanceof ProfileFaults f ? f : ProfileFaults.DEFAULTS;
         try {
             DeviceSet devices = new ProfileGuard(faults).contribute(profile, descriptor.id(), new VmContext(spec, host, media));
-            List<String> warnings = new ArrayList<>(VmService.belowRecommended(spec, descriptor));
+            List<String> warnings = new ArrayList<>(VmCreation.belowRecommended(spec, descriptor));
             List<String> notes = new ArrayList<>();
             for (Finding finding : devices.findings()) {
                 (finding.severity() == Finding.Severity.WARNING ? warnings : notes).add(finding.message());

@@ -83,7 +83,7 @@ class VmServiceTest {
         hypervisor = new FakeHypervisor();
         storage = new FakeStorage();
         profiles = new FakeProfiles();
-        service = new VmService(hypervisor, storage, profiles, new EmptyMediaLibrary(), StateLocks.in(dir));
+        service = new VmService(hypervisor, storage, profiles, new VmCreation(hypervisor, storage, profiles, new EmptyMediaLibrary(), StateLocks.in(dir)));
     }
 
     // --- create: success ---------------------------------------------------------------------
@@ -205,7 +205,7 @@ class VmServiceTest {
     @Test
     void ofTwoCreationsOfOneNameAtOnceTheSecondWaitsAndIsRefusedLeavingTheFirstsDisk() throws Exception {
         List<String> notices = new CopyOnWriteArrayList<>();
-        service = new VmService(hypervisor, storage, profiles, new EmptyMediaLibrary(), new StateLocks(dir, Duration.ofSeconds(20), notices::add));
+        service = new VmService(hypervisor, storage, profiles, new VmCreation(hypervisor, storage, profiles, new EmptyMediaLibrary(), new StateLocks(dir, Duration.ofSeconds(20), notices::add)));
         CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         profiles.add(new FakeProfile("linux", (ctx, dev) -> {
