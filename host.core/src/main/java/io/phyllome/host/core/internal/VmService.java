@@ -46,6 +46,7 @@ import io.phyllome.host.vm.VmPackage;
 import io.phyllome.host.vm.VmPackages;
 import io.phyllome.host.vm.VmPortability;
 import io.phyllome.host.vm.VmSpec;
+import io.phyllome.host.vm.VmSummary;
 
 /**
  * Creates and runs VMs: validates a spec, lets its profile choose the devices, provisions the
@@ -237,6 +238,12 @@ public class VmService implements VirtualMachines, VmPackages, VmCreator {
     @Override
     public List<VmInfo> list() {
         return hypervisor.list().stream().map(d -> toInfo(d, List.of())).toList();
+    }
+
+    @Override
+    public List<VmSummary> summaries() {
+        return hypervisor.summaries().stream().map(d -> new VmSummary(d.name(), d.state(), d.profile(),
+                !d.profile().isEmpty() && profiles.find(d.profile()).isPresent(), d.memory(), d.cpus())).toList();
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
+import io.phyllome.host.hypervisor.DomainSummary;
 import io.phyllome.host.hypervisor.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHost;
@@ -184,6 +185,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             domains.add(DomainReader.read(xml, state));
         }
         return domains;
+    }
+
+    @Override
+    public List<DomainSummary> summaries() {
+        return libvirt.read(() -> DomainListing.list(connection()));
     }
 
     @Override
@@ -530,7 +536,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         return dir;
     }
 
-    private static VmState state(DomainState state) {
+    static VmState state(DomainState state) {
         return switch (state) {
             case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED -> VmState.RUNNING;
             case VIR_DOMAIN_PAUSED -> VmState.PAUSED;
