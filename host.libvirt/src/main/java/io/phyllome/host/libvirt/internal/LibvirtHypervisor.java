@@ -45,9 +45,9 @@ import io.phyllome.host.vm.VmState;
  * The hypervisor SPIs on one libvirt connection. The connection opens on first use, so the
  * platform starts even when libvirt is unreachable and says why on each request.
  */
-@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class, RemoteHosts.class })
+@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class, RemoteHosts.class, LibvirtConnections.class })
 @Designate(ocd = LibvirtConfig.class)
-public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteHosts {
+public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteHosts, LibvirtConnections {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
@@ -84,6 +84,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             capabilities = null;
         }
         capabilities(); // learnt again now, not by the next command
+    }
+
+    @Override
+    public Runnable follow(java.util.function.Consumer<Connect> listener) {
+        return libvirt.follow(listener::accept);
     }
 
     @Deactivate
