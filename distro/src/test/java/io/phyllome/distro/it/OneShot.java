@@ -21,6 +21,12 @@ final class OneShot {
     /** How a run ended. */
     record Result(int exit, String out, String err) {
 
+        /** This result, after checking that the command succeeded. */
+        Result ok() {
+            org.junit.Assert.assertEquals(toString(), 0, exit);
+            return this;
+        }
+
         @Override
         public String toString() {
             return "exit " + exit + "\n--- stdout:\n" + out + "--- stderr:\n" + err;

@@ -28,6 +28,14 @@ public interface Hypervisor {
     /** All defined VMs, ordered by name. */
     List<Domain> list();
 
+    /**
+     * All defined VMs, ordered by name, with only what a listing shows: no disks or devices, so
+     * that an adapter need not read each VM's whole definition (since 1.2).
+     */
+    default List<DomainSummary> summaries() {
+        return list().stream().map(DomainSummary::of).toList();
+    }
+
     void start(String name);
 
     /** Asks the guest to power off. */

@@ -23,6 +23,12 @@ public interface VirtualMachines {
     /** The VMs of this host, ordered by name. */
     List<VmInfo> list();
 
+    /**
+     * The VMs of this host, ordered by name, with only what a listing shows (no disks): cheaper
+     * than {@link #list()} on a host with many VMs (since 1.2).
+     */
+    List<VmSummary> summaries();
+
     /** @throws NoSuchVmException when there is no such VM */
     VmInfo info(String name);
 

@@ -124,7 +124,7 @@ public class VmCommands {
 
     @Descriptor("list the VMs of this host: name, state, profile, memory, CPUs")
     public String list() {
-        return vms.list().stream().map(vm -> String.format("%-24s %-13s %-16s %6s %2d", vm.name(), vm.state(),
+        return vms.summaries().stream().map(vm -> String.format("%-24s %-13s %-16s %6s %2d", vm.name(), vm.state(),
                 vm.profileInstalled() || vm.profile().isEmpty() ? vm.profile() : vm.profile() + "(missing)", vm.memory(), vm.cpus()))
                 .collect(Collectors.joining("\n"));
     }

@@ -26,6 +26,7 @@ import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmSpec;
+import io.phyllome.host.vm.VmSummary;
 
 /**
  * The VMs of this host: lists, runs, changes and deletes them. A new VM comes from the
@@ -58,6 +59,12 @@ public class VmService implements VirtualMachines {
     @Override
     public List<VmInfo> list() {
         return hypervisor.list().stream().map(d -> toInfo(d, List.of(), profiles)).toList();
+    }
+
+    @Override
+    public List<VmSummary> summaries() {
+        return hypervisor.summaries().stream().map(d -> new VmSummary(d.name(), d.state(), d.profile(),
+                !d.profile().isEmpty() && profiles.find(d.profile()).isPresent(), d.memory(), d.cpus())).toList();
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmException;
-import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmSummary;
 import io.phyllome.host.vm.VmState;
 
 /**
@@ -49,7 +49,7 @@ public class AutostartGuests {
             if (!hypervisor.capabilities().connection().startsWith("qemu:///embed")) {
                 return;
             }
-            for (VmInfo vm : vms.list()) {
+            for (VmSummary vm : vms.summaries()) {
                 if (vm.state() == VmState.SHUT_OFF && vms.autostart(vm.name())) {
                     vms.start(vm.name());
                     ServiceLog.log(LOG, System.Logger.Level.INFO, "started " + vm.name() + " (autostart)");

@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmException;
-import io.phyllome.host.vm.VmInfo;
+import io.phyllome.host.vm.VmSummary;
 import io.phyllome.host.vm.VmState;
 
 /**
@@ -94,7 +94,7 @@ public class GuestShutdown {
 
     private List<String> running() {
         try {
-            return vms.list().stream().filter(vm -> RUNS.contains(vm.state())).map(VmInfo::name).toList();
+            return vms.summaries().stream().filter(vm -> RUNS.contains(vm.state())).map(VmSummary::name).toList();
         } catch (VmException e) {
             ServiceLog.log(LOG, System.Logger.Level.WARNING, "cannot list the guests to shut down: " + e.getMessage());
             return List.of();

@@ -36,6 +36,11 @@ final class LibvirtConnection extends Connect {
         super(uri);
     }
 
+    /** The native connection, for calls the binding lacks (DomainListing). */
+    ConnectionPointer pointer() {
+        return vcp;
+    }
+
     /** libvirt's domain capabilities XML, or an empty string when it cannot tell. */
     String domainCapabilities(String arch, String machine, String virtType) {
         return take(calls().virConnectGetDomainCapabilities(vcp, null, arch, machine, virtType, 0));

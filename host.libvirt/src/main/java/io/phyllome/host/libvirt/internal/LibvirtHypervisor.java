@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
+import io.phyllome.host.hypervisor.DomainSummary;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.hypervisor.RemoteHost;
@@ -44,9 +45,9 @@ import io.phyllome.host.vm.VmState;
  * The hypervisor SPIs on one libvirt connection. The connection opens on first use, so the
  * platform starts even when libvirt is unreachable and says why on each request.
  */
-@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class, RemoteHosts.class })
+@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class, RemoteHosts.class, LibvirtConnections.class })
 @Designate(ocd = LibvirtConfig.class)
-public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteHosts {
+public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteHosts, LibvirtConnections {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
@@ -83,6 +84,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             capabilities = null;
         }
         capabilities(); // learnt again now, not by the next command
+    }
+
+    @Override
+    public Runnable follow(java.util.function.Consumer<Connect> listener) {
+        return libvirt.follow(listener::accept);
     }
 
     @Deactivate
@@ -184,6 +190,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             domains.add(DomainReader.read(xml, state));
         }
         return domains;
+    }
+
+    @Override
+    public List<DomainSummary> summaries() {
+        return libvirt.read(() -> DomainListing.list(connection()));
     }
 
     @Override
@@ -530,7 +541,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         return dir;
     }
 
-    private static VmState state(DomainState state) {
+    static VmState state(DomainState state) {
         return switch (state) {
             case VIR_DOMAIN_RUNNING, VIR_DOMAIN_BLOCKED -> VmState.RUNNING;
             case VIR_DOMAIN_PAUSED -> VmState.PAUSED;

@@ -33,6 +33,8 @@ final class ReconnectingConnection implements RestartRule.Link {
 
     private final Function<String, Connector.Opened> opener;
     private final List<Consumer<LibvirtConnection>> listeners = new CopyOnWriteArrayList<>();
+    /** Told of every new connection, the first included (event callbacks). */
+    private final List<Consumer<LibvirtConnection>> followers = new CopyOnWriteArrayList<>();
     /** Volatile: libvirt's close callback reads it without the lock (see {@link #lost}). */
     private volatile LibvirtConnection connection;
     /** The URI of the first connection: a reconnect never switches, e.g. to the embedded driver while the daemon is away. */
@@ -54,26 +56,55 @@ final class ReconnectingConnection implements RestartRule.Link {
         listeners.add(listener);
     }
 
+    /**
+     * Calls {@code follower} with the open connection, if any, and with every new one (the first
+     * and each after a reconnect), after the {@link #onReconnect} listeners. The same connection
+     * may be given twice when it opens while the follower is added.
+     *
+     * @return stops following
+     */
+    Runnable follow(Consumer<LibvirtConnection> follower) {
+        LibvirtConnection now;
+        synchronized (this) {
+            followers.add(follower);
+            now = connection;
+        }
+        if (now != null) {
+            follower.accept(now);
+        }
+        return () -> followers.remove(follower);
+    }
+
     /** The open connection, opening it first (again, after the daemon restarted) when needed. */
     LibvirtConnection get() {
         LibvirtConnection opened;
+        boolean first = false;
         synchronized (this) {
             if (connection == null) {
-                Connector.Opened first = opener.apply(uri);
-                uri = first.uri();
-                connection = watch(first.connection());
+                Connector.Opened fresh = opener.apply(uri);
+                uri = fresh.uri();
+                connection = watch(fresh.connection());
                 LOG.log(System.Logger.Level.INFO, "connected to " + uri);
+                opened = connection;
+                first = true;
+            } else if (alive()) {
                 return connection;
-            }
-            if (alive()) {
-                return connection;
-            }
-            opened = reopenWithin(CALL_WAIT);
-            if (opened == null) {
-                return connection; // another thread reopened it, and announced it
+            } else {
+                opened = reopenWithin(CALL_WAIT);
+                if (opened == null) {
+                    return connection; // another thread reopened it, and announced it
+                }
             }
         }
-        announce(opened);
+        if (first) {
+            List<String> failures = new java.util.ArrayList<>();
+            tellFollowers(opened, failures);
+            if (!failures.isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "connected to " + uri + ", but: " + String.join("; ", failures));
+            }
+        } else {
+            announce(opened);
+        }
         return opened;
     }
 
@@ -259,9 +290,20 @@ final class ReconnectingConnection implements RestartRule.Link {
                 failures.add(e.getMessage());
             }
         }
+        tellFollowers(opened, failures);
         LOG.log(System.Logger.Level.WARNING, "libvirt closed the connection to " + uri + " (daemon restarted?): reconnected after "
-                + Duration.ofNanos(down).toMillis() + " ms; disk pool and capabilities renewed"
+                + Duration.ofNanos(down).toMillis() + " ms; disk pool, capabilities and event callbacks renewed"
                 + (failures.isEmpty() ? "" : ", except: " + String.join("; ", failures)));
+    }
+
+    private void tellFollowers(LibvirtConnection opened, List<String> failures) {
+        for (Consumer<LibvirtConnection> follower : followers) {
+            try {
+                follower.accept(opened);
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        }
     }
 
     private static void dispose(LibvirtConnection c) {

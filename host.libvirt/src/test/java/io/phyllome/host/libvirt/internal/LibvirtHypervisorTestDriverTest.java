@@ -56,6 +56,28 @@ class LibvirtHypervisorTestDriverTest {
     }
 
     @Test
+    void theListingWithoutDefinitionsShowsWhatTheFullListingShows() throws Exception {
+        // a second VM, as the platform defines it: its profile lives in the platform's metadata element
+        hypervisor.list(); // opens the connection
+        String xml = hypervisor.nativeDefinition("test").replace("<name>test</name>", "<name>listed</name>").replaceAll("<uuid>[^<]*</uuid>", "")
+                .replaceAll("(?s)<metadata>.*</metadata>", "").replace("</domain>", "<metadata><phyllome:vm xmlns:phyllome='"
+                        + io.phyllome.host.libvirt.internal.domain.MetadataXml.PHYLLOME_NS + "'><phyllome:profile id='linux'/></phyllome:vm></metadata></domain>");
+        hypervisor.follow(c -> {
+            try {
+                c.domainDefineXML(xml);
+            } catch (org.libvirt.LibvirtException e) {
+                throw new AssertionError(e);
+            }
+        }).run();
+        List<io.phyllome.host.hypervisor.DomainSummary> summaries = hypervisor.summaries();
+        assertEquals(hypervisor.list().stream().map(io.phyllome.host.hypervisor.DomainSummary::of).toList(), summaries);
+        assertEquals(List.of("listed", "test"), summaries.stream().map(io.phyllome.host.hypervisor.DomainSummary::name).toList());
+        assertEquals("linux", summaries.get(0).profile());
+        assertEquals(VmState.SHUT_OFF, summaries.get(0).state());
+        assertEquals(VmState.RUNNING, summaries.get(1).state());
+    }
+
+    @Test
     void aLookupThatFailsForAnotherReasonIsAnError() {
         hypervisor.close(); // find opens the connection again
         assertTrue(hypervisor.find("test").isPresent());

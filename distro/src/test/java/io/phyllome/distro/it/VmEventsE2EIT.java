@@ -1,0 +1,82 @@
+package io.phyllome.distro.it;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * libvirt's lifecycle events of a real guest reach an Event Admin handler subscribed to
+ * {@code io/phyllome/vm/*}: defined, started, stopped (the guest powers itself off), undefined,
+ * with the VM's name and its state as vm:list shows it; on the system daemon, again after
+ * libvirtd was killed and restarted under the platform (the callback is registered on the new
+ * connection). {@link VmEventsEmbeddedE2EIT} does the same on the embedded driver (a process
+ * that opened it opens no qemu:///system any more, hence a class, and a framework, of its own).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class VmEventsE2EIT {
+
+    @Inject
+    private BundleContext context;
+
+    private final List<String> names = new CopyOnWriteArrayList<>();
+    private VmEventRecorder events;
+
+    @Configuration
+    public Option[] config() {
+        return TestPlatform.options(VmEventsE2EIT.class);
+    }
+
+    @Before
+    public void subscribe() {
+        events = new VmEventRecorder(context);
+    }
+
+    @Test
+    public void theSystemDaemonsEventsArriveAlsoAfterLibvirtdRestarted() throws Exception {
+        Osgi.Platform platform = new Osgi(context).connectTo(Host.SYSTEM);
+        String name = name("it-ev-sys");
+        platform.vms().create(TestGuest.spec(name, "ev", false));
+        events.await("DEFINED " + name + " shut-off added");
+        platform.vms().start(name);
+        events.await("STARTED " + name + " running booted");
+        events.await("STOPPED " + name + " shut-off shutdown"); // the test guest powers itself off
+
+        LibvirtDaemon.restart("KILL", () -> {
+        });
+        events.clear();
+        platform.vms().list(); // the next command works; the reconnect renewed the callback
+        platform.vms().start(name);
+        events.await("STARTED " + name + " running booted");
+        events.await("STOPPED " + name + " shut-off shutdown");
+        platform.vms().delete(name, false);
+        events.await("UNDEFINED " + name + " shut-off removed");
+    }
+
+    private String name(String prefix) {
+        String name = TestGuest.uniqueName(prefix);
+        names.add(name);
+        return name;
+    }
+
+    @After
+    public void cleanUp() {
+        events.close();
+        LibvirtDaemon.start();
+        Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
+        names.forEach(n -> Host.removeLeftovers(n, disks));
+    }
+}

@@ -1,0 +1,72 @@
+package io.phyllome.distro.it;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * On libvirt's embedded driver, which runs in the platform's process and delivers its events
+ * there through the platform's own event loop: a real guest's defined, started, stopped and
+ * undefined events reach an Event Admin handler subscribed to {@code io/phyllome/vm/*} with the
+ * VM's name and state (see {@link VmEventsE2EIT} for the system daemon).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class VmEventsEmbeddedE2EIT {
+
+    @Inject
+    private BundleContext context;
+
+    private final List<String> names = new CopyOnWriteArrayList<>();
+    private VmEventRecorder events;
+
+    @Configuration
+    public Option[] config() {
+        return TestPlatform.options(VmEventsEmbeddedE2EIT.class);
+    }
+
+    @Before
+    public void subscribe() {
+        events = new VmEventRecorder(context);
+    }
+
+    @Test
+    public void theEmbeddedDriverDeliversItsEventsInProcess() {
+        Path root = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("libvirt");
+        Osgi.Platform platform = new Osgi(context).connectTo("qemu:///embed?root=" + root);
+        String name = name("it-ev-emb");
+        platform.vms().create(TestGuest.spec(name, "ev", false));
+        events.await("DEFINED " + name + " shut-off added");
+        platform.vms().start(name);
+        events.await("STARTED " + name + " running booted");
+        events.await("STOPPED " + name + " shut-off shutdown");
+        platform.vms().delete(name, false);
+        events.await("UNDEFINED " + name + " shut-off removed");
+    }
+
+    private String name(String prefix) {
+        String name = TestGuest.uniqueName(prefix);
+        names.add(name);
+        return name;
+    }
+
+    @After
+    public void cleanUp() {
+        events.close();
+        Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
+        names.forEach(n -> Host.removeLeftovers(n, disks));
+    }
+}
