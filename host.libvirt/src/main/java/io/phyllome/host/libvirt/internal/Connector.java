@@ -47,7 +47,7 @@ final class Connector {
         for (String candidate : candidates) {
             try {
                 String uri = embeddedRoot(candidate).map(Connector::embedded).orElse(candidate);
-                LibvirtProcess.acquire(); // released when the connection closes (LibvirtHypervisor.close)
+                LibvirtProcess.acquire(); // released when the connection closes (SharedLibvirtSession.close)
                 LibvirtConnection connection;
                 try {
                     connection = new LibvirtConnection(uri);

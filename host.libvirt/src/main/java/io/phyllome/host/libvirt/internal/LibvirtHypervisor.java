@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -16,21 +15,15 @@ import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.Stream;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.Reference;
 
-import io.phyllome.host.hypervisor.DiskPool;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.hypervisor.DomainSummary;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
-import io.phyllome.host.hypervisor.RemoteHost;
-import io.phyllome.host.hypervisor.RemoteHosts;
-import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.libvirt.internal.domain.DomainMapper;
 import io.phyllome.host.libvirt.internal.domain.DomainReader;
 import io.phyllome.host.libvirt.internal.domain.VirtioSwitch;
@@ -42,12 +35,12 @@ import io.phyllome.host.vm.VmSpec;
 import io.phyllome.host.vm.VmState;
 
 /**
- * The hypervisor SPIs on one libvirt connection. The connection opens on first use, so the
- * platform starts even when libvirt is unreachable and says why on each request.
+ * The hypervisor SPI on the bundle's libvirt connection ({@link LibvirtSession}): VMs defined,
+ * run, read and changed through libvirt. Over 300 lines because the SPI has twenty operations,
+ * each a few lines around one libvirt call with its error; the XML lives in {@code domain}.
  */
-@Component(configurationPid = LibvirtConfig.PID, service = { Hypervisor.class, Secrets.class, DiskPool.class, RemoteHosts.class, LibvirtConnections.class })
-@Designate(ocd = LibvirtConfig.class)
-public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteHosts, LibvirtConnections {
+@Component(service = Hypervisor.class)
+public class LibvirtHypervisor implements Hypervisor {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());
     /** Undefine with managed save, snapshot and checkpoint metadata, NVRAM and TPM state. */
@@ -55,74 +48,16 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     /** The definition a VM has when it next starts, not its live state. */
     private static final int XML_INACTIVE = 2;
 
-    private final Path stateDir;
-    private final String configuredUri;
-    private final String configuredPool;
-    private StoragePoolBinding.Bound diskPool;
-    /** The connection, opened again after the daemon restarted (ReconnectingConnection). */
-    private final ReconnectingConnection libvirt;
-    /** The embedded driver's secret driver, which keeps its own connection; null otherwise. */
-    private EmbeddedSecretConnect embeddedSecrets;
-    private HostCapabilities capabilities;
-    private final SecretStore secrets = new SecretStore(this::secretConnection, this::uri, this::embeddedSecretFiles);
+    private final LibvirtSession session;
 
     @Activate
-    public LibvirtHypervisor(LibvirtConfig config, BundleContext context) {
-        this.stateDir = StateDirectory.resolve(context::getProperty);
-        // the property (the launcher's PHYLLOME_LIBVIRT_URI) wins over the host's configuration files
-        String fromFramework = context.getProperty(LibvirtConfig.URI_PROPERTY);
-        this.configuredUri = fromFramework != null && !fromFramework.isBlank() ? fromFramework.trim() : config.uri().trim();
-        this.configuredPool = config.pool().trim();
-        this.libvirt = new ReconnectingConnection(uri -> Connector.open(uri == null ? configuredUri : uri, stateDir));
-        libvirt.onReconnect(this::renew);
-    }
-
-    /** After a reconnect: the pool and capabilities belong to the old connection (a restarted daemon lost its transient pool). */
-    private void renew(LibvirtConnection fresh) {
-        synchronized (this) {
-            diskPool = null;
-            capabilities = null;
-        }
-        capabilities(); // learnt again now, not by the next command
-    }
-
-    @Override
-    public Runnable follow(java.util.function.Consumer<Connect> listener) {
-        return libvirt.follow(listener::accept);
-    }
-
-    @Deactivate
-    void close() {
-        libvirt.close(); // not under this lock: a reconnect that is renewing may wait for it
-        synchronized (this) {
-            if (embeddedSecrets != null) {
-                try {
-                    embeddedSecrets.close();
-                } catch (LibvirtException e) {
-                    LOG.log(System.Logger.Level.WARNING, "closing the embedded secret driver: " + e.getMessage());
-                }
-                embeddedSecrets = null;
-            }
-            diskPool = null;
-            capabilities = null;
-        }
+    public LibvirtHypervisor(@Reference LibvirtSession session) {
+        this.session = session;
     }
 
     @Override
     public HostCapabilities capabilities() {
-        return libvirt.read(this::probedCapabilities);
-    }
-
-    private synchronized HostCapabilities probedCapabilities() {
-        if (capabilities == null) {
-            LibvirtConnection c = connection();
-            try {
-                capabilities = CapabilityProbe.probe(c, uri());
-            } catch (LibvirtException e) {
-                throw Errors.of("read the host's capabilities", e);
-            }
-        }
-        return capabilities;
+        return session.capabilities();
     }
 
     @Override
@@ -133,11 +68,11 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         }
         HostCapabilities host = capabilities();
         Path serialLog = directory("logs").resolve(name + ".serial.log");
-        String network = libvirt.read(() -> connection().defaultNetwork());
+        String network = session.read(() -> session.connection().defaultNetwork());
         String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), network, serialLog).render();
-        return libvirt.change("define VM '" + name + "'", () -> {
+        return session.change("define VM '" + name + "'", () -> {
             try {
-                return read(connection().domainDefineXML(xml));
+                return read(session.connection().domainDefineXML(xml));
             } catch (LibvirtException e) {
                 if (findNow(name).isPresent()) { // defined meanwhile by another libvirt client
                     throw exists(name);
@@ -153,14 +88,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public Optional<Domain> find(String name) {
-        return libvirt.read(() -> findNow(name));
+        return session.read(() -> findNow(name));
     }
 
     private Optional<Domain> findNow(String name) {
         // one lookup, not a listing of every domain: creating or deleting a VM stays as fast on
         // a host with a thousand VMs as on an empty one
         try {
-            org.libvirt.Domain domain = connection().domainLookupByName(name);
+            org.libvirt.Domain domain = session.connection().domainLookupByName(name);
             return Optional.of(DomainReader.read(domain.getXMLDesc(0), state(domain.getInfo().state)));
         } catch (LibvirtException e) {
             if (Errors.is(e, ErrorNumber.VIR_ERR_NO_DOMAIN)) {
@@ -172,7 +107,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public List<Domain> list() {
-        return libvirt.read(this::listNow);
+        return session.read(this::listNow);
     }
 
     private List<Domain> listNow() {
@@ -181,7 +116,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
             String xml;
             VmState state;
             try {
-                org.libvirt.Domain domain = connection().domainLookupByName(name);
+                org.libvirt.Domain domain = session.connection().domainLookupByName(name);
                 xml = domain.getXMLDesc(0);
                 state = state(domain.getInfo().state);
             } catch (LibvirtException e) {
@@ -194,7 +129,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public List<DomainSummary> summaries() {
-        return libvirt.read(() -> DomainListing.list(connection()));
+        return session.read(() -> DomainListing.list(session.connection()));
     }
 
     @Override
@@ -214,7 +149,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public boolean autostart(String name) {
-        return libvirt.read(() -> {
+        return session.read(() -> {
             try {
                 return lookup(name).getAutostart();
             } catch (LibvirtException e) {
@@ -230,7 +165,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void undefine(String name) {
-        libvirt.change("delete VM '" + name + "'", () -> {
+        session.change("delete VM '" + name + "'", () -> {
             undefineNow(name);
             return Boolean.TRUE;
         }, () -> findNow(name).isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty()); // gone already, or to be deleted again
@@ -263,12 +198,12 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public void restoreFirmwareVariables(String name, Path file) {
-        NvramFiles.restore(name, file, nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + uri()
+        NvramFiles.restore(name, file, nvramFile(name).orElseThrow(() -> new VmException("the UEFI variables of VMs on " + session.uri()
                 + " are out of this platform's reach")));
     }
 
     private Optional<Path> nvramFile(String name) {
-        return NvramFiles.of(name, DomainReader.nvram(xml(name, XML_INACTIVE, "read")), uri());
+        return NvramFiles.of(name, DomainReader.nvram(xml(name, XML_INACTIVE, "read")), session.uri());
     }
 
     @Override
@@ -278,7 +213,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     /** A VM's definition ({@code flags}: live or inactive); {@code verb} says what for in an error. */
     private String xml(String name, int flags, String verb) {
-        return libvirt.read(() -> {
+        return session.read(() -> {
             try {
                 return lookup(name).getXMLDesc(flags);
             } catch (LibvirtException e) {
@@ -289,13 +224,13 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public byte[] screenshot(String name) {
-        return libvirt.read(() -> screenshotNow(name));
+        return session.read(() -> screenshotNow(name));
     }
 
     private byte[] screenshotNow(String name) {
         org.libvirt.Domain domain = lookup(name);
         try {
-            Stream stream = connection().streamNew(0);
+            Stream stream = session.connection().streamNew(0);
             try {
                 String mimeType = domain.screenshot(stream, 0);
                 ByteArrayOutputStream image = new ByteArrayOutputStream();
@@ -315,14 +250,14 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     @Override
     public List<String> useVirtio(String name) {
-        return libvirt.change("switch VM '" + name + "' to virtio", () -> useVirtioNow(name));
+        return session.change("switch VM '" + name + "' to virtio", () -> useVirtioNow(name));
     }
 
     private List<String> useVirtioNow(String name) {
         try {
             VirtioSwitch.Result result = VirtioSwitch.apply(lookup(name).getXMLDesc(XML_INACTIVE));
             if (!result.changes().isEmpty()) {
-                connection().domainDefineXML(result.xml());
+                session.connection().domainDefineXML(result.xml());
             }
             return result.changes();
         } catch (LibvirtException e) {
@@ -333,7 +268,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     @Override
     public String attachDisk(String name, Volume volume) {
         String action = "attach a disk to VM '" + name + "'";
-        return libvirt.change(action, () -> {
+        return session.change(action, () -> {
             try {
                 return DomainDisks.attach(lookup(name), volume);
             } catch (LibvirtException e) {
@@ -345,7 +280,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     @Override
     public void resizeDisk(String name, String target, ByteSize size) {
         String action = "resize disk " + target + " of VM '" + name + "'";
-        libvirt.change(action, () -> {
+        session.change(action, () -> {
             try {
                 DomainDisks.resize(lookup(name), target, size);
             } catch (LibvirtException e) {
@@ -355,127 +290,6 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
         });
     }
 
-    @Override
-    public String defineVolumeKey(String volumePath, byte[] key) {
-        return libvirt.change("store the key of " + volumePath, () -> secrets.define(volumePath, key));
-    }
-
-    @Override
-    public Path directory() {
-        // without a configured pool the directory is known without libvirt: start-up asks it early
-        return configuredPool.isEmpty() ? stateDir.resolve("disks") : libvirt.read(() -> diskPool().directory());
-    }
-
-    @Override
-    public String name() {
-        return libvirt.read(() -> diskPool().name());
-    }
-
-    @Override
-    public void refresh() {
-        libvirt.read(() -> { // a refresh changes nothing but libvirt's view: safe to repeat
-            StoragePoolBinding.refresh(diskPool().pool());
-            return null;
-        });
-    }
-
-    @Override
-    public RemoteHost open(String uri, String pool) {
-        connection();
-        if (embedded()) {
-            throw new VmException("this platform runs libvirt's embedded driver, and libvirt then opens no other host in the same process:"
-                    + " move the VM with vm:export and vm:import, or run the platform with the libvirt daemon");
-        }
-        return LibvirtRemoteHost.open(uri, pool, stateDir);
-    }
-
-    private synchronized StoragePoolBinding.Bound diskPool() {
-        if (diskPool == null) {
-            diskPool = StoragePoolBinding.bind(connection(), configuredPool, stateDir.resolve("disks"));
-        }
-        return diskPool;
-    }
-
-    @Override
-    public void rekey(Path image, String secretUuid, byte[] newKey) {
-        String virtType = capabilities().kvmUsable() ? "kvm" : "qemu";
-        libvirt.change("give the copy " + image + " a key of its own", () -> {
-            DiskRekey.rekey(this::connection, virtType, image, secretUuid, newKey);
-            return null;
-        });
-    }
-
-    @Override
-    public Optional<String> findVolumeKey(String volumePath) {
-        return Optional.ofNullable(volumeKeys().get(volumePath));
-    }
-
-    @Override
-    public Map<String, String> volumeKeys() {
-        return libvirt.read(secrets::volumeKeys);
-    }
-
-    @Override
-    public void delete(String uuid) {
-        libvirt.change("delete a disk key", () -> {
-            secrets.delete(uuid);
-            return null;
-        });
-    }
-
-    private LibvirtConnection connection() {
-        LibvirtConnection c = libvirt.get();
-        if (embedded()) {
-            CallerIdentity.ensure(threadSecrets()); // the embedded driver reads disk keys as its caller
-        }
-        return c;
-    }
-
-    private String uri() {
-        return libvirt.uri();
-    }
-
-    /** The connection that keeps disk keys: the embedded driver's secret driver has its own. */
-    private synchronized Connect secretConnection() {
-        LibvirtConnection c = connection();
-        return embedded() ? embeddedSecrets() : c;
-    }
-
-    /**
-     * The secret connection for the calling thread's key look-ups; null when this process
-     * registered libvirt's one embedded secret driver for another root already (a migration's
-     * target opened in this process), which libvirt then uses by itself.
-     */
-    private synchronized EmbeddedSecretConnect threadSecrets() {
-        try {
-            return embeddedSecrets();
-        } catch (VmException e) {
-            return null;
-        }
-    }
-
-    /** The embedded secret driver beside the embedded QEMU driver, opened on first use. */
-    private synchronized EmbeddedSecretConnect embeddedSecrets() {
-        if (embeddedSecrets == null) {
-            try {
-                embeddedSecrets = new EmbeddedSecretConnect(Connector.EMBEDDED_SECRETS_URI + Connector.embeddedRoot(uri()).orElseThrow());
-            } catch (LibvirtException e) {
-                throw Errors.of("open the embedded driver's secret store", e);
-            }
-        }
-        return embeddedSecrets;
-    }
-
-    /** Where the embedded secret driver keeps its secrets; empty with a daemon. */
-    private synchronized Optional<Path> embeddedSecretFiles() {
-        connection();
-        return Connector.embeddedRoot(uri()).map(root -> root.resolve(Connector.EMBEDDED_SECRETS));
-    }
-
-    private boolean embedded() {
-        return uri().startsWith(Connector.EMBEDDED_URI);
-    }
-
     /**
      * The names of all defined domains. libvirt lists inactive and active domains in separate
      * calls; listing the inactive ones before and after the active ones catches a domain that
@@ -483,7 +297,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
      */
     private TreeSet<String> names() {
         try {
-            Connect c = connection();
+            Connect c = session.connection();
             TreeSet<String> names = new TreeSet<>(Arrays.asList(c.listDefinedDomains()));
             for (int id : c.listDomains()) {
                 try {
@@ -505,7 +319,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     private void act(String name, String verb, DomainAction action) {
-        libvirt.change(verb + " VM '" + name + "'", () -> {
+        session.change(verb + " VM '" + name + "'", () -> {
             try {
                 action.apply(lookup(name));
             } catch (LibvirtException e) {
@@ -517,7 +331,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
 
     private org.libvirt.Domain lookup(String name) {
         try {
-            return connection().domainLookupByName(name);
+            return session.connection().domainLookupByName(name);
         } catch (LibvirtException e) {
             throw Errors.of("find VM '" + name + "'", e);
         }
@@ -532,7 +346,7 @@ public class LibvirtHypervisor implements Hypervisor, Secrets, DiskPool, RemoteH
     }
 
     private Path directory(String name) {
-        Path dir = stateDir.resolve(name);
+        Path dir = session.stateDir().resolve(name);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

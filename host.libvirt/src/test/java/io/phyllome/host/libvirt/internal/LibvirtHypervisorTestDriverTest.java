@@ -33,16 +33,18 @@ class LibvirtHypervisorTestDriverTest {
     @TempDir
     Path state;
 
+    private SharedLibvirtSession session;
     private LibvirtHypervisor hypervisor;
 
     @BeforeEach
     void open() {
-        hypervisor = new LibvirtHypervisor(config("test:///default"), context(Map.of(StateDirectory.PROPERTY, state.toString())));
+        session = new SharedLibvirtSession(config("test:///default"), context(Map.of(StateDirectory.PROPERTY, state.toString())));
+        hypervisor = new LibvirtHypervisor(session);
     }
 
     @AfterEach
     void close() {
-        hypervisor.close();
+        session.close();
     }
 
     @Test
@@ -62,7 +64,7 @@ class LibvirtHypervisorTestDriverTest {
         String xml = hypervisor.nativeDefinition("test").replace("<name>test</name>", "<name>listed</name>").replaceAll("<uuid>[^<]*</uuid>", "")
                 .replaceAll("(?s)<metadata>.*</metadata>", "").replace("</domain>", "<metadata><phyllome:vm xmlns:phyllome='"
                         + io.phyllome.host.libvirt.internal.domain.MetadataXml.PHYLLOME_NS + "'><phyllome:profile id='linux'/></phyllome:vm></metadata></domain>");
-        hypervisor.follow(c -> {
+        session.follow(c -> {
             try {
                 c.domainDefineXML(xml);
             } catch (org.libvirt.LibvirtException e) {
@@ -79,11 +81,11 @@ class LibvirtHypervisorTestDriverTest {
 
     @Test
     void aLookupThatFailsForAnotherReasonIsAnError() {
-        hypervisor.close(); // find opens the connection again
+        session.close(); // find opens the connection again
         assertTrue(hypervisor.find("test").isPresent());
-        LibvirtHypervisor broken = new LibvirtHypervisor(config("test:///" + state.resolve("no-such-host.xml")), context(Map.of()));
+        SharedLibvirtSession broken = new SharedLibvirtSession(config("test:///" + state.resolve("no-such-host.xml")), context(Map.of()));
         try {
-            VmException e = assertThrows(VmException.class, () -> broken.find("test"));
+            VmException e = assertThrows(VmException.class, () -> new LibvirtHypervisor(broken).find("test"));
             assertTrue(e.getMessage().contains("cannot connect to libvirt"), e.getMessage());
         } finally {
             broken.close();
@@ -95,7 +97,7 @@ class LibvirtHypervisorTestDriverTest {
         hypervisor.find("test");
         Thread loop = LibvirtProcess.eventLoopThread();
         assertTrue(loop != null && loop.isAlive());
-        hypervisor.close();
+        session.close();
         assertNull(LibvirtProcess.eventLoopThread());
         assertFalse(loop.isAlive(), "no thread left in libvirt's native poll() to delay the JVM's exit");
     }
