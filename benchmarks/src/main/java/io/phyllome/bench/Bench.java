@@ -23,12 +23,12 @@ import java.util.stream.Stream;
  * a benchmark fails to run (never because of a figure).
  *
  * <pre>
- * Bench [--smoke] [--root DIR] [--work DIR] [--out FILE] [--only startup,provisioning,scale,boot,micro]
+ * Bench [--smoke] [--root DIR] [--work DIR] [--out FILE] [--only startup,provisioning,scale,service,boot,micro]
  * </pre>
  */
 public final class Bench {
 
-    private static final List<String> SUITES = List.of("startup", "provisioning", "scale", "boot", "micro");
+    private static final List<String> SUITES = List.of("startup", "provisioning", "scale", "service", "boot", "micro");
 
     private Bench() {
     }
@@ -78,10 +78,11 @@ public final class Bench {
         suites.put("startup", () -> new StartupSuite(ctx).run());
         suites.put("provisioning", () -> new ProvisioningSuite(ctx).run());
         suites.put("scale", () -> new ScaleSuite(ctx).run());
+        suites.put("service", () -> new ServiceSuite(ctx).run());
         suites.put("boot", () -> new BootSuite(ctx).run());
         suites.put("micro", () -> new MicroSuite(ctx).run());
         Map<String, String> titles = Map.of("startup", "1. Start-up", "provisioning", "2. Provisioning overhead", "scale", "3. Scale",
-                "boot", "4. Guest boot", "micro", "5. Micro-benchmarks (JMH)");
+                "service", "4. The service (issue 14)", "boot", "5. Guest boot", "micro", "6. Micro-benchmarks (JMH)");
 
         List<Report.Section> sections = new ArrayList<>();
         int failures = 0;

@@ -50,6 +50,19 @@ final class ScaleSuite {
         rows.add(Row.info("C3", "one-shot `vm:list` of " + n + " VMs, JVM start to exit", Stats.median(mine), Stats.median(theirs),
                 "`virsh list --all`, whole run", "ms", "both load the same test-driver host file"));
 
+        // the same VMs held by a running service (the test driver keeps them in its process)
+        List<Double> viaService = new ArrayList<>();
+        try (ServiceProcess service = new ServiceProcess(ctx, ctx.work().resolve("scale-service"), uri)) {
+            service.awaitReady();
+            for (int i = 0; i < Math.max(1, Math.min(5, ctx.sizes().startupRuns())); i++) {
+                viaService.add(service.client("vm:list").wallMs());
+            }
+        }
+        double serviceList = Stats.median(viaService);
+        rows.add(new Row("C6", "`./phyllome vm:list` of " + n + " VMs through the service, whole process", serviceList, Stats.median(theirs),
+                "`virsh list --all`, whole run", "ms", "≤ 2× virsh", serviceList <= 2 * Stats.median(theirs),
+                "the service on the same test-driver host file; the client's JVM is most of it (section 4, V1b)"));
+
         int warm = (int) r.get("warm");
         double heapPerVm = Stats.slope(r.list("heap.vms"), r.list("heap.kib"));
         double rssPerVm = (r.get("rss.after") - r.get("rss.before")) / (n - warm);

@@ -133,7 +133,7 @@ final class StartupSuite {
         return rows;
     }
 
-    private List<String> virtInstall(String vm) {
+    static List<String> virtInstall(String vm) {
         return List.of("virt-install", "--connect", Context.SYSTEM_URI, "--print-xml", "--name", vm, "--osinfo", "linux2022", "--virt-type", "qemu",
                 "--memory", "256", "--vcpus", "1", "--disk", "none", "--boot", "uefi", "--import", "--noautoconsole");
     }

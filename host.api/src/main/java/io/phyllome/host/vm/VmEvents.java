@@ -37,7 +37,9 @@ public final class VmEvents {
     public static final String NAME = "vm.name";
     /**
      * Property: the VM's state after the event, as {@code vm:list} shows it, e.g.
-     * {@code running} or {@code shut-off} (a String; {@link VmState#toString()}).
+     * {@code running} or {@code shut-off} (a String; {@link VmState#toString()}). For
+     * {@link #DEFINED} and {@link #UNDEFINED} it is asked from the hypervisor (a running VM may be
+     * redefined); {@code shut-off} for a VM that is gone.
      */
     public static final String STATE = "vm.state";
     /**

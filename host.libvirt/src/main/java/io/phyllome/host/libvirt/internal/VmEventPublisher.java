@@ -3,6 +3,7 @@ package io.phyllome.host.libvirt.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -99,13 +100,17 @@ public class VmEventPublisher {
             return 0;
         }
         String why = detail == null ? "unknown" : detail.toString().toLowerCase(Locale.ROOT);
-        poster.execute(() -> {
-            try {
-                post(domain, name, type, why);
-            } catch (RuntimeException e) { // an executor would drop it silently
-                LOG.log(System.Logger.Level.WARNING, "could not post the event " + type + " of VM " + name + ": " + e, e);
-            }
-        });
+        try {
+            poster.execute(() -> {
+                try {
+                    post(domain, name, type, why);
+                } catch (RuntimeException e) { // an executor would drop it silently
+                    LOG.log(System.Logger.Level.WARNING, "could not post the event " + type + " of VM " + name + ": " + e, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // deactivated between the check and now: nobody to post to; never throw into libvirt's loop
+        }
         return 0;
     }
 
