@@ -1,7 +1,7 @@
 /**
  * Profile bundles from repository indexes: what they offer, installing, updating and uninstalling.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.phyllome.host.repository;
 

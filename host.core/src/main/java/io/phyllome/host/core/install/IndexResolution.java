@@ -5,10 +5,18 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Capability;
+import org.osgi.resource.Namespace;
+import org.osgi.resource.Requirement;
 import org.osgi.resource.Resource;
 import org.osgi.resource.Wire;
 import org.osgi.service.resolver.ResolutionException;
@@ -73,12 +81,43 @@ final class IndexResolution {
                 .anyMatch(c -> id.equals(String.valueOf(c.getAttributes().get(ProvidesProfile.NAMESPACE))));
     }
 
+    /** What installing a resource takes: the resource itself first, then what it needs from the indexes. */
+    record Resolved(RepositoryIndex.IndexResource chosen, List<RepositoryIndex.IndexResource> needed) {
+    }
+
     /**
-     * What installing {@code chosen} takes: {@code chosen} first, then what it needs from the indexes.
+     * The first of {@code candidates} (newest first) that resolves here; when none does, the
+     * newest one's reason.
      *
      * @param replaced bundles whose capabilities do not count (the bundle being updated)
      */
-    List<RepositoryIndex.IndexResource> resolve(String id, RepositoryIndex.IndexResource chosen, List<RepositoryIndex.IndexResource> all,
+    Resolved firstResolvable(String id, List<RepositoryIndex.IndexResource> candidates, List<RepositoryIndex.IndexResource> all,
+            Set<Bundle> replaced) {
+        VmException newest = null;
+        for (RepositoryIndex.IndexResource candidate : candidates) {
+            try {
+                return new Resolved(candidate, resolve(id, candidate, all, replaced));
+            } catch (VmException e) {
+                newest = newest == null ? e : newest;
+            }
+        }
+        if (newest == null) {
+            throw new IllegalArgumentException("no candidates for " + id);
+        }
+        throw candidates.size() == 1 ? newest : new VmException(newest.getMessage() + "; no older version offered resolves either");
+    }
+
+    /** Why {@code resource} cannot run here, if it cannot. */
+    Optional<String> whyNot(String id, RepositoryIndex.IndexResource resource, List<RepositoryIndex.IndexResource> all) {
+        try {
+            resolve(id, resource, all, Set.of());
+            return Optional.empty();
+        } catch (VmException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private List<RepositoryIndex.IndexResource> resolve(String id, RepositoryIndex.IndexResource chosen, List<RepositoryIndex.IndexResource> all,
             Set<Bundle> replaced) {
         try {
             Map<Resource, List<Wire>> result = resolver.resolve(new InstallContext(context, List.of(chosen), all, replaced));
@@ -91,9 +130,36 @@ final class IndexResolution {
             }
             return needed;
         } catch (ResolutionException e) {
-            String missing = e.getUnresolvedRequirements().stream().map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("");
-            throw new VmException("profile '" + id + "' (" + chosen + ") cannot run on this platform: " + e.getMessage()
-                    + (missing.isEmpty() ? "" : " (missing: " + missing + ")"));
+            List<String> missing = e.getUnresolvedRequirements().stream().map(this::describe).distinct().toList();
+            throw new VmException("profile '" + id + "' (" + chosen + ") cannot run on this platform: "
+                    + (missing.isEmpty() ? e.getMessage() : String.join("; ", missing)));
         }
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("\\(osgi\\.wiring\\.package=([^)]+)\\)");
+
+    /** A missing requirement, once, with what this platform has instead when it is a package. */
+    private String describe(Requirement requirement) {
+        String filter = requirement.getDirectives().getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, "");
+        String needs = "it needs " + requirement.getNamespace() + " " + filter;
+        Matcher pkg = PACKAGE.matcher(filter);
+        if (!PackageNamespace.PACKAGE_NAMESPACE.equals(requirement.getNamespace()) || !pkg.find()) {
+            return needs;
+        }
+        String name = pkg.group(1);
+        for (Bundle bundle : context.getBundles()) {
+            BundleRevision revision = bundle.adapt(BundleRevision.class);
+            if (revision == null) {
+                continue;
+            }
+            for (Capability export : revision.getDeclaredCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+                if (name.equals(export.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
+                    return needs + ", but this platform's " + bundle.getSymbolicName() + " " + bundle.getVersion() + " has " + name + " "
+                            + export.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE)
+                            + ": choose a version of the profile built for this API";
+                }
+            }
+        }
+        return needs + ", which nothing on this platform exports";
     }
 }

@@ -1,16 +1,22 @@
 package io.phyllome.host.core.install;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleRevision;
 
+import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.profile.ProvidesProfile;
 
@@ -33,6 +39,71 @@ final class InstalledBundles {
             }
         }
         return profiles.find(id).map(p -> FrameworkUtil.getBundle(p.getClass())).filter(Objects::nonNull);
+    }
+
+    /**
+     * Waits (at most {@code limit}) until every profile the active bundles declare is registered
+     * or reported faulty: a started bundle's DS components register their services a moment later,
+     * and a one-shot command that ran before would say "unknown profile".
+     */
+    void awaitProfilesOf(List<Bundle> started, Duration limit) {
+        List<String> ids = started.stream().filter(b -> b.getState() == Bundle.ACTIVE).flatMap(b -> profilesOf(b).stream()).toList();
+        long deadline = System.nanoTime() + limit.toNanos();
+        // polling: Profiles offers no events, and this runs once per start on the restore thread
+        while (!ids.stream().allMatch(id -> profiles.find(id).isPresent() || profiles.faults().containsKey(id)) && System.nanoTime() < deadline) {
+            if (!pause()) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether the profiles a started bundle registers carry the ids its capability declares: the
+     * resolver and profile:available go by the capability, the registry by the descriptor, so a
+     * bundle where they differ would be listed under one id and run (or clash) under another.
+     */
+    Optional<String> idMismatch(Bundle bundle, Duration limit) {
+        Set<String> declared = new TreeSet<>(profilesOf(bundle));
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<ServiceReference<?>> registered = guestProfiles(bundle);
+        while (registered.size() < declared.size() && System.nanoTime() < deadline && pause()) {
+            registered = guestProfiles(bundle);
+        }
+        Set<String> described = new TreeSet<>();
+        for (ServiceReference<?> ref : registered) {
+            try {
+                Object service = context.getService(ref);
+                if (service instanceof GuestProfile profile) {
+                    described.add(profile.descriptor().id());
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // a failing descriptor is the registry's to report
+            } finally {
+                context.ungetService(ref);
+            }
+        }
+        if (registered.isEmpty() || described.equals(declared)) {
+            return Optional.empty();
+        }
+        return Optional.of("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " declares the profile ids " + declared
+                + " (its @ProvidesProfile capability) but its profiles' descriptors say " + described
+                + ": the two must be the same id; the vendor's build must fix one of them");
+    }
+
+    private static List<ServiceReference<?>> guestProfiles(Bundle bundle) {
+        ServiceReference<?>[] refs = bundle.getRegisteredServices();
+        return refs == null ? List.of() : Arrays.stream(refs)
+                .filter(r -> Arrays.asList((String[]) r.getProperty(Constants.OBJECTCLASS)).contains(GuestProfile.class.getName())).toList();
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     Optional<Bundle> withSymbolicName(String symbolicName) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,6 +63,9 @@ public class ProfileInstaller implements ProfileRepository {
         String[] repositories() default {};
     }
 
+    /** How long a start waits for the restored bundles' profiles to register. */
+    private static final Duration PROFILES_REGISTERED = Duration.ofSeconds(15);
+
     private final BundleContext context;
     private final Resolver resolver;
     private final ProfileDirectory directory;
@@ -82,7 +86,7 @@ public class ProfileInstaller implements ProfileRepository {
         this.bundles = new InstalledBundles(context, profiles);
         this.locks = StateLocks.in(state);
         modified(config);
-        restored = restorer.submit(directory::restore);
+        restored = restorer.submit(() -> bundles.awaitProfilesOf(directory.restore(), PROFILES_REGISTERED));
     }
 
     @Modified
@@ -149,26 +153,35 @@ public class ProfileInstaller implements ProfileRepository {
         return new Catalog(result, problems);
     }
 
-    /** Installs the newest bundle that provides profile {@code id}, with what it needs, and starts it. */
     @Override
-    public String install(String id) {
+    public Optional<String> cannotRun(Available offer) {
+        List<RepositoryIndex.IndexResource> all = indexes.allResources();
+        return all.stream().filter(r -> r.symbolicName().equals(offer.bundle()) && r.version().equals(offer.version())).findFirst()
+                .flatMap(r -> indexes.whyNot(offer.profile(), r, all));
+    }
+
+    /** Installs the newest bundle that provides profile {@code id} ({@code ID@VERSION}: that version) and resolves, and starts it. */
+    @Override
+    public String install(String request) {
         awaitRestored();
+        String id = request.contains("@") ? request.substring(0, request.indexOf('@')) : request;
+        Optional<Version> wanted = request.contains("@") ? Optional.of(parseVersion(request.substring(request.indexOf('@') + 1))) : Optional.empty();
         try (StateLocks.Held changing = changingProfiles()) {
-            Optional<Bundle> present = bundles.bundleOf(id);
-            if (present.isPresent()) {
-                throw new VmException("profile '" + id + "' is already installed (bundle " + present.get().getSymbolicName() + " "
-                        + present.get().getVersion() + "): profile:update " + id + " installs a newer version");
-            }
             IndexResolution resolution = indexes;
             List<RepositoryIndex.IndexResource> all = resolution.allResources();
-            RepositoryIndex.IndexResource chosen = all.stream().filter(r -> IndexResolution.provides(r, id))
-                    .max(Comparator.comparing(RepositoryIndex.IndexResource::version))
-                    .orElseThrow(() -> new VmException("no repository offers profile '" + id + "': profile:available lists what "
-                            + resolution.describeRepositories() + " offer"));
-            List<RepositoryIndex.IndexResource> needed = resolution.resolve(id, chosen, all, Set.of());
+            List<RepositoryIndex.IndexResource> offered = all.stream().filter(r -> IndexResolution.provides(r, id))
+                    .sorted(Comparator.comparing(RepositoryIndex.IndexResource::version).reversed()).toList();
+            refuseIfPresent(id, offered);
+            List<RepositoryIndex.IndexResource> candidates = offered.stream().filter(r -> wanted.map(r.version()::equals).orElse(true)).toList();
+            if (candidates.isEmpty()) {
+                throw new VmException("no repository offers profile '" + id + "'" + wanted.map(v -> " at version " + v).orElse("")
+                        + ": profile:available lists what " + resolution.describeRepositories() + " offer");
+            }
+            IndexResolution.Resolved resolved = resolution.firstResolvable(id, candidates, all, Set.of());
+            RepositoryIndex.IndexResource chosen = resolved.chosen();
             List<Bundle> installed = new ArrayList<>();
             try {
-                for (RepositoryIndex.IndexResource resource : needed) {
+                for (RepositoryIndex.IndexResource resource : resolved.needed()) {
                     Path jar = directory.download(resource, directory.jarOf(resource.symbolicName()));
                     FaultInjection.point(FaultInjection.PROFILE_INSTALL_STORED); // complete and verified: the next start installs it
                     installed.add(directory.install(jar));
@@ -176,13 +189,47 @@ public class ProfileInstaller implements ProfileRepository {
                 for (Bundle bundle : installed) {
                     InstalledBundles.start(bundle);
                 }
+                Optional<String> mismatch = bundles.idMismatch(installed.get(0), PROFILES_REGISTERED);
+                if (mismatch.isPresent()) {
+                    throw new VmException("refused: " + mismatch.get());
+                }
             } catch (BundleException | IOException | RuntimeException e) {
                 installed.forEach(directory::remove);
                 throw new VmException("cannot install profile '" + id + "' from " + chosen + ": " + e.getMessage(), e);
             }
             StringBuilder out = new StringBuilder("installed profile '" + id + "': " + chosen.symbolicName() + " " + chosen.version());
-            needed.stream().filter(r -> r != chosen).forEach(r -> out.append("\nalso installed what it needs: ").append(r));
+            if (chosen != candidates.get(0)) {
+                out.append(" (").append(candidates.get(0).version()).append(" cannot run on this platform)");
+            }
+            resolved.needed().stream().filter(r -> r != chosen).forEach(r -> out.append("\nalso installed what it needs: ").append(r));
             return out.toString();
+        }
+    }
+
+    /** Refuses to install a second bundle for an id that runs already, saying what would help instead. */
+    private void refuseIfPresent(String id, List<RepositoryIndex.IndexResource> offered) {
+        Optional<Bundle> present = bundles.bundleOf(id);
+        if (present.isEmpty()) {
+            return;
+        }
+        Bundle bundle = present.get();
+        String what = "profile '" + id + "' is already installed (bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
+        if (!directory.owns(bundle)) {
+            throw new VmException(what + " and comes with the platform: a repository's bundle cannot replace it; profile:show " + id
+                    + " shows it");
+        }
+        if (offered.stream().anyMatch(r -> r.symbolicName().equals(bundle.getSymbolicName()))) {
+            throw new VmException(what + ": profile:update " + id + " installs the newest version that runs here");
+        }
+        throw new VmException(what + ", and the repositories offer it in another bundle: profile:uninstall " + id
+                + " first, then profile:install " + id);
+    }
+
+    private static Version parseVersion(String text) {
+        try {
+            return Version.parseVersion(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new VmException("'" + text + "' is not a version (e.g. 1.2.0): " + e.getMessage());
         }
     }
 
@@ -195,13 +242,22 @@ public class ProfileInstaller implements ProfileRepository {
             IndexResolution resolution = indexes;
             List<RepositoryIndex.IndexResource> all = resolution.allResources();
             Version current = bundle.getVersion();
-            RepositoryIndex.IndexResource newest = all.stream().filter(r -> r.symbolicName().equals(bundle.getSymbolicName()))
-                    .max(Comparator.comparing(RepositoryIndex.IndexResource::version)).orElse(null);
-            if (newest == null || newest.version().compareTo(current) <= 0) {
-                return "profile '" + id + "' is up to date: " + bundle.getSymbolicName() + " " + current
-                        + (newest == null ? " (no repository offers it)" : "");
+            List<RepositoryIndex.IndexResource> newer = all.stream()
+                    .filter(r -> r.symbolicName().equals(bundle.getSymbolicName()) && r.version().compareTo(current) > 0)
+                    .sorted(Comparator.comparing(RepositoryIndex.IndexResource::version).reversed()).toList();
+            if (newer.isEmpty()) {
+                boolean offered = all.stream().anyMatch(r -> r.symbolicName().equals(bundle.getSymbolicName()));
+                return "profile '" + id + "' is up to date: " + bundle.getSymbolicName() + " " + current + (offered ? "" : " (no repository offers it)");
             }
-            List<RepositoryIndex.IndexResource> needed = resolution.resolve(id, newest, all, Set.of(bundle));
+            IndexResolution.Resolved resolved;
+            try {
+                resolved = resolution.firstResolvable(id, newer, all, Set.of(bundle));
+            } catch (VmException e) {
+                return "profile '" + id + "' is up to date for this platform: " + bundle.getSymbolicName() + " " + current
+                        + " (the newer ones cannot run here: " + e.getMessage() + ")";
+            }
+            RepositoryIndex.IndexResource newest = resolved.chosen();
+            List<RepositoryIndex.IndexResource> needed = resolved.needed();
             List<Bundle> extra = new ArrayList<>();
             Path jar = directory.jarOf(bundle.getSymbolicName());
             Path next = jar.resolveSibling(jar.getFileName() + ".next");
