@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.phyllome.host.core.faults.FaultInjection;
@@ -87,8 +88,19 @@ final class ProfileDirectory {
         return bundles;
     }
 
+    /**
+     * Installs the jar at the start level of the platform's own bundles: the framework's default
+     * for new bundles is above the level a one-shot process begins at, where the profile would
+     * be installed but never started.
+     */
     Bundle install(Path jar) throws BundleException {
-        return context.installBundle(location(jar));
+        Bundle bundle = context.installBundle(location(jar));
+        BundleStartLevel platform = context.getBundle().adapt(BundleStartLevel.class);
+        BundleStartLevel installed = bundle.adapt(BundleStartLevel.class);
+        if (platform != null && installed != null) {
+            installed.setStartLevel(platform.getStartLevel());
+        }
+        return bundle;
     }
 
     /** Downloads {@code resource} to {@code target}, checking the SHA-256 the index gives. */
