@@ -19,6 +19,7 @@ import org.osgi.framework.wiring.BundleRevision;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.profile.ProvidesProfile;
+import io.phyllome.host.vm.VmException;
 
 /** The bundles running in the framework, seen as profile providers. */
 final class InstalledBundles {
@@ -104,6 +105,25 @@ final class InstalledBundles {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Refuses to install a second bundle for an id that runs already, saying what would help instead. */
+    void refuseSecond(String id, List<RepositoryIndex.IndexResource> offered, ProfileDirectory directory) {
+        Optional<Bundle> present = bundleOf(id);
+        if (present.isEmpty()) {
+            return;
+        }
+        Bundle bundle = present.get();
+        String what = "profile '" + id + "' is already installed (bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
+        if (!directory.owns(bundle)) {
+            throw new VmException(what + " and comes with the platform: a repository's bundle cannot replace it; profile:show " + id
+                    + " shows it");
+        }
+        if (offered.stream().anyMatch(r -> r.symbolicName().equals(bundle.getSymbolicName()))) {
+            throw new VmException(what + ": profile:update " + id + " installs the newest version that runs here");
+        }
+        throw new VmException(what + ", and the repositories offer it in another bundle: profile:uninstall " + id
+                + " first, then profile:install " + id);
     }
 
     Optional<Bundle> withSymbolicName(String symbolicName) {

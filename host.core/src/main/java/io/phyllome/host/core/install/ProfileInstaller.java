@@ -47,7 +47,8 @@ import io.phyllome.host.vm.VmException;
 /**
  * Installs, updates and uninstalls profile bundles from OSGi repository indexes
  * ({@link IndexResolution}) into {@code STATE/profiles} ({@link ProfileDirectory}), one change at a
- * time across the platform's processes. Only bundles installed this way can be updated or uninstalled.
+ * time across the platform's processes; {@link InstalledBundles} knows which running bundle
+ * provides a profile. Only bundles installed this way can be updated or uninstalled.
  */
 @Component(service = ProfileRepository.class, configurationPid = ProfileInstaller.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ProfileInstaller.Config.class)
@@ -164,17 +165,17 @@ public class ProfileInstaller implements ProfileRepository {
     @Override
     public String install(String request) {
         awaitRestored();
-        String id = request.contains("@") ? request.substring(0, request.indexOf('@')) : request;
-        Optional<Version> wanted = request.contains("@") ? Optional.of(parseVersion(request.substring(request.indexOf('@') + 1))) : Optional.empty();
+        ProfileRequest wanted = ProfileRequest.parse(request);
+        String id = wanted.id();
         try (StateLocks.Held changing = changingProfiles()) {
             IndexResolution resolution = indexes;
             List<RepositoryIndex.IndexResource> all = resolution.allResources();
             List<RepositoryIndex.IndexResource> offered = all.stream().filter(r -> IndexResolution.provides(r, id))
                     .sorted(Comparator.comparing(RepositoryIndex.IndexResource::version).reversed()).toList();
-            refuseIfPresent(id, offered);
-            List<RepositoryIndex.IndexResource> candidates = offered.stream().filter(r -> wanted.map(r.version()::equals).orElse(true)).toList();
+            bundles.refuseSecond(id, offered, directory);
+            List<RepositoryIndex.IndexResource> candidates = offered.stream().filter(r -> wanted.accepts(r.version())).toList();
             if (candidates.isEmpty()) {
-                throw new VmException("no repository offers profile '" + id + "'" + wanted.map(v -> " at version " + v).orElse("")
+                throw new VmException("no repository offers profile '" + id + "'" + wanted.atVersion()
                         + ": profile:available lists what " + resolution.describeRepositories() + " offer");
             }
             IndexResolution.Resolved resolved = resolution.firstResolvable(id, candidates, all, Set.of());
@@ -203,33 +204,6 @@ public class ProfileInstaller implements ProfileRepository {
             }
             resolved.needed().stream().filter(r -> r != chosen).forEach(r -> out.append("\nalso installed what it needs: ").append(r));
             return out.toString();
-        }
-    }
-
-    /** Refuses to install a second bundle for an id that runs already, saying what would help instead. */
-    private void refuseIfPresent(String id, List<RepositoryIndex.IndexResource> offered) {
-        Optional<Bundle> present = bundles.bundleOf(id);
-        if (present.isEmpty()) {
-            return;
-        }
-        Bundle bundle = present.get();
-        String what = "profile '" + id + "' is already installed (bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
-        if (!directory.owns(bundle)) {
-            throw new VmException(what + " and comes with the platform: a repository's bundle cannot replace it; profile:show " + id
-                    + " shows it");
-        }
-        if (offered.stream().anyMatch(r -> r.symbolicName().equals(bundle.getSymbolicName()))) {
-            throw new VmException(what + ": profile:update " + id + " installs the newest version that runs here");
-        }
-        throw new VmException(what + ", and the repositories offer it in another bundle: profile:uninstall " + id
-                + " first, then profile:install " + id);
-    }
-
-    private static Version parseVersion(String text) {
-        try {
-            return Version.parseVersion(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new VmException("'" + text + "' is not a version (e.g. 1.2.0): " + e.getMessage());
         }
     }
 
