@@ -22,14 +22,18 @@ final class ProfileBundles {
 
     static final String ACME = "com.acme.phyllome.profile";
     static final String BROKEN = "com.acme.phyllome.broken";
+    static final String MISMATCH = "com.acme.phyllome.mismatch";
+    /** What acme 2.0.0 imports: an API this platform does not have, so it never resolves here. */
+    static final String FUTURE_API = "io.phyllome.host.profile;version=\"[9.0,10)\",*";
 
     private ProfileBundles() {
     }
 
     /**
-     * The bundles acme 1.0.0 and 1.1.0 and broken 1.0.0 in {@code dir}, with two indexes:
-     * {@code index-1.0.xml} (before the vendor published 1.1.0: acme 1.0.0, broken) and
-     * {@code index.xml} (everything); returns {@code dir}.
+     * The bundles acme 1.0.0, 1.1.0 and 2.0.0 (built for an API this platform lacks), broken
+     * 1.0.0 and mismatch 1.0.0 (capability and descriptor ids differ) in {@code dir}, with two
+     * indexes: {@code index-1.0.xml} (before the vendor published 1.1.0: acme 1.0.0, broken,
+     * mismatch) and {@code index.xml} (everything); returns {@code dir}.
      */
     static Path repository(Path dir) {
         try {
@@ -38,7 +42,9 @@ final class ProfileBundles {
             jars.add(build(dir, ACME, "1.0.0", AcmeProfile.class.getPackageName()));
             jars.add(build(dir, ACME, "1.1.0", AcmeProfile.class.getPackageName()));
             jars.add(build(dir, BROKEN, "1.0.0", "io.phyllome.distro.vendor.broken"));
-            index(dir.resolve("index-1.0.xml"), List.of(jars.get(0), jars.get(2)));
+            jars.add(build(dir, MISMATCH, "1.0.0", "io.phyllome.distro.vendor.mismatch"));
+            index(dir.resolve("index-1.0.xml"), List.of(jars.get(0), jars.get(2), jars.get(3)));
+            jars.add(build(dir, ACME, "2.0.0", AcmeProfile.class.getPackageName()));
             index(dir.resolve("index.xml"), jars);
             return dir;
         } catch (Exception e) {
@@ -63,6 +69,9 @@ final class ProfileBundles {
             builder.setProperty("Bundle-Version", version);
             builder.setProperty("Private-Package", pkg);
             builder.setProperty("-noextraheaders", "true");
+            if (version.startsWith("2.")) {
+                builder.setProperty("Import-Package", FUTURE_API);
+            }
             builder.addClasspath(VendorCompiler.compile(pkg, dir.resolve("classes-" + bsn + "-" + version)).toFile());
             for (Path entry : VendorCompiler.classpath()) {
                 builder.addClasspath(entry.toFile());

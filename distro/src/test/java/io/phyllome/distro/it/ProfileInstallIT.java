@@ -143,6 +143,76 @@ public class ProfileInstallIT {
         }
     }
 
+    @Test
+    public void theNewestVersionThatRunsHereIsChosenAndTheAdviceFits() throws Exception {
+        Osgi osgi = new Osgi(context);
+        Osgi.Platform platform = osgi.connectTo(Host.SYSTEM);
+        Path vendorDir = Path.of(osgi.property(TestPlatform.STATE_DIR)).getParent().getParent().resolve("vendor-repository");
+        try {
+            configureRepositories(osgi, vendorDir.resolve("index.xml").toUri().toString());
+            Osgi.await(WAIT, () -> gogo(osgi, "profile:available").contains("2.0.0"), () -> gogo(osgi, "profile:available"));
+
+            // 2.0.0 is built for an API this platform lacks: 1.1.0 is installed, and 2.0.0 is no update
+            String out = osgi.gogo("profile:install acme-os");
+            assertTrue(out, out.contains("installed profile 'acme-os': " + ProfileBundles.ACME + " 1.1.0 (2.0.0 cannot run on this platform)"));
+            awaitListed(osgi, "ACME OS 1.1.0");
+            String available = osgi.gogo("profile:available");
+            assertTrue(available, available.lines().anyMatch(l -> l.matches("acme-os\\s+linux\\s+" + ProfileBundles.ACME + "\\s+2\\.0\\.0\\s+installed 1\\.1\\.0, cannot run here")));
+            assertFalse(available, available.contains("update available"));
+            out = osgi.gogo("profile:update acme-os");
+            assertTrue(out, out.contains("is up to date for this platform: " + ProfileBundles.ACME + " 1.1.0"));
+
+            // a second install of an id advises what works
+            out = osgi.gogoReport("profile:install acme-os");
+            assertTrue(out, out.contains("already installed") && out.contains("profile:update acme-os"));
+            out = osgi.gogoReport("profile:install linux");
+            assertTrue(out, out.contains("comes with the platform") && !out.contains("profile:update"));
+
+            // after an uninstall, vm:create says where the profile comes from
+            osgi.gogo("profile:uninstall acme-os");
+            Osgi.await(WAIT, () -> !profileList(osgi).contains("acme-os"), () -> profileList(osgi));
+            Osgi.Platform p = platform;
+            Exception e = assertThrows(Exception.class, () -> p.vms().create(VmSpec.builder("acme-os", "phyllome-it-acme-gone").build()));
+            assertTrue(e.getMessage(), e.getMessage().contains("profile:available") && e.getMessage().contains("profile:install acme-os"));
+
+            // ID@VERSION
+            out = osgi.gogo("profile:install acme-os@1.0.0");
+            assertTrue(out, out.contains("installed profile 'acme-os': " + ProfileBundles.ACME + " 1.0.0"));
+            awaitListed(osgi, "ACME OS 1.0.0");
+            osgi.gogo("profile:uninstall acme-os");
+            out = osgi.gogoReport("profile:install acme-os@7.0.0");
+            assertTrue(out, out.contains("no repository offers profile 'acme-os' at version 7.0.0"));
+
+            // the resolver's reason: the package once, and what this platform has
+            out = osgi.gogoReport("profile:install acme-os@2.0.0");
+            assertTrue(out, out.contains("cannot run on this platform") && out.contains("this platform's io.phyllome.host.api"));
+            assertEquals(out, 1, out.split("osgi.wiring.package=io.phyllome.host.profile", -1).length - 1);
+            assertFalse(profileList(osgi), profileList(osgi).contains("acme-os"));
+        } finally {
+            osgi.gogoReport("profile:uninstall acme-os");
+            restoreRepositories(osgi);
+        }
+    }
+
+    @Test
+    public void aBundleWhoseIdsDisagreeIsRefusedAndTheBuiltInStaysHealthy() throws Exception {
+        Osgi osgi = new Osgi(context);
+        String out = osgi.gogoReport("profile:install acme-linux");
+        assertTrue(out, out.contains("refused") && out.contains("[acme-linux]") && out.contains("[linux]"));
+        assertFalse(bundle(ProfileBundles.MISMATCH).isPresent());
+        String list = profileList(osgi);
+        assertFalse(list, list.contains("FAULTY"));
+        assertTrue(list, list.lines().anyMatch(l -> l.startsWith("linux ")));
+        assertTrue(osgi.gogo("profile:show linux"), osgi.gogo("profile:show linux").contains("family:      LINUX"));
+    }
+
+    /** Back to the framework property's repositories (the vendor's first index and the distro's). */
+    private static void restoreRepositories(Osgi osgi) throws Exception {
+        osgi.service(org.osgi.service.cm.ConfigurationAdmin.class, null).getConfiguration("io.phyllome.host.profiles.install", "?").delete();
+        Osgi.await(WAIT, () -> gogo(osgi, "profile:available").contains("windows-11 ") && !gogo(osgi, "profile:available").contains("2.0.0"),
+                () -> gogo(osgi, "profile:available"));
+    }
+
     private static void configureRepositories(Osgi osgi, String index) throws Exception {
         org.osgi.service.cm.Configuration config = osgi.service(org.osgi.service.cm.ConfigurationAdmin.class, null)
                 .getConfiguration("io.phyllome.host.profiles.install", "?");

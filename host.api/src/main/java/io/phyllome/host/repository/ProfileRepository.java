@@ -35,7 +35,14 @@ public interface ProfileRepository {
     Catalog available();
 
     /**
-     * Installs the newest profile bundle with this id that resolves here, with what it needs.
+     * Why an offered bundle cannot run on this platform (a package it needs in a version this
+     * platform lacks, say), or empty when it can: an update only when it can.
+     */
+    Optional<String> cannotRun(Available offer);
+
+    /**
+     * Installs the newest profile bundle with this id that resolves here, with what it needs;
+     * {@code ID@VERSION} installs that version.
      *
      * @return what was installed, in words
      * @throws IllegalArgumentException naming the problem and the fix when it cannot be installed

@@ -38,15 +38,20 @@ public class ProfileCommands {
         List<String> lines = new ArrayList<>();
         for (ProfileRepository.Available a : catalog.profiles()) {
             String state = a.installed().map(v -> a.withPlatform() ? "with the platform " + v
-                    : v.equals(a.version()) ? "installed" : "installed " + v + (v.compareTo(a.version()) < 0 ? ", update available" : "")).orElse("");
+                    : v.equals(a.version()) ? "installed" : "installed " + v + (v.compareTo(a.version()) < 0 ? update(a) : "")).orElse("");
             lines.add(String.format("%-16s %-8s %-36s %-12s %s", a.profile(), a.family(), a.bundle(), a.version(), state).stripTrailing());
         }
         catalog.problems().forEach(p -> lines.add("warning: " + p));
         return lines.isEmpty() ? "the repositories " + installer.repositories() + " offer no profiles" : String.join("\n", lines);
     }
 
+    /** A newer version is an update only if it can run here. */
+    private String update(ProfileRepository.Available offer) {
+        return installer.cannotRun(offer).map(why -> ", cannot run here").orElse(", update available");
+    }
+
     @Descriptor("install a guest profile from the repository indexes, with the bundles it needs; it survives restarts")
-    public String install(@Descriptor("profile id (see profile:available)") String id) {
+    public String install(@Descriptor("profile id, or ID@VERSION for that version (see profile:available)") String id) {
         return installer.install(id);
     }
 
@@ -84,6 +89,10 @@ public class ProfileCommands {
         StringBuilder out = new StringBuilder(String.format("id:          %s%nname:        %s%nfamily:      %s%nosinfo:      %s%nminimum:     %s%nrecommended: %s",
                 p.id(), p.displayName(), p.family(), String.join(", ", p.osinfoIds()), resources(p.minimum()), resources(p.recommended())));
         new java.util.TreeMap<>(profile.options()).forEach((key, help) -> out.append(String.format("%noption:      %s=%s", key, help)));
+        String fault = profiles.faults().get(id);
+        if (fault != null) {
+            out.append(String.format("%nFAULTY:      %s", fault));
+        }
         return out.toString();
     }
 

@@ -1,6 +1,7 @@
 package io.phyllome.host.core.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where {@link ProfileGuard} reports a misbehaving profile, and the host's policy for profiles.
@@ -20,6 +21,11 @@ interface ProfileFaults {
 
     /** Marks the profile {@code id} faulty; {@code profile:list} shows {@code reason}. */
     void faulty(String id, String reason);
+
+    /** Why the profile {@code id} is faulty, if it is (found so in this process or recorded by an earlier one). */
+    default Optional<String> faultOf(String id) {
+        return Optional.empty();
+    }
 
     /** How long one {@code contribute} call may take. */
     default Duration timeout() {

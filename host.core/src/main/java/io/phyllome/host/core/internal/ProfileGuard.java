@@ -3,6 +3,7 @@ package io.phyllome.host.core.internal;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,11 @@ final class ProfileGuard {
     }
 
     DeviceSet contribute(GuestProfile profile, String id, ProfileContext context) {
+        Optional<String> known = faults.faultOf(id);
+        if (known.isPresent()) { // fail at once: running it again would only repeat the fault (or the wait)
+            throw new VmException("profile '" + id + "' is faulty: it " + known.get() + ". A new version of its bundle clears this"
+                    + " (profile:update " + id + "); until then use another profile");
+        }
         DeviceSetBuilder builder = new DeviceSetBuilder();
         FutureTask<DeviceSet> task = new FutureTask<>(() -> {
             profile.contribute(context, builder);

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -19,6 +22,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
@@ -45,6 +49,9 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
 
     private final Map<String, GuestProfile> byId = new ConcurrentHashMap<>();
     private final Map<String, String> faults = new ConcurrentHashMap<>();
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    /** Faults kept across processes; none outside a framework (unit tests). */
+    private volatile RecordedFaults recorded;
     private volatile Duration timeout = DEFAULT_TIMEOUT;
     private volatile boolean passthrough;
 
@@ -52,6 +59,11 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
     }
 
     @Activate
+    void activate(Config config, BundleContext context) {
+        recorded = new RecordedFaults(StateDirectory.resolve(context::getProperty).resolve("profile-faults"));
+        configure(config);
+    }
+
     @Modified
     void configure(Config config) {
         timeout = Duration.ofSeconds(Math.max(1, config.contributeTimeoutSeconds()));
@@ -68,10 +80,29 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
             faulty(name, "its descriptor failed: " + e);
             return;
         }
-        faults.remove(id);
-        if (byId.putIfAbsent(id, profile) != null) {
-            faulty(id, "a second profile with this id (" + properties.get("component.name") + ") was ignored");
+        Claim claim = new Claim(profile, bundleId(properties), String.valueOf(properties.getOrDefault("component.name", profile.getClass().getName())));
+        Claim earlier = claims.putIfAbsent(id, claim);
+        if (earlier == null) {
+            byId.put(id, profile);
+            Optional<String> known = recorded == null ? Optional.empty() : recorded.of(id, bundleOf(profile));
+            known.ifPresentOrElse(reason -> faults.put(id, reason), () -> faults.remove(id));
+            return;
         }
+        // the bundle installed later is the newcomer, whichever registers first: a built-in is never blamed
+        Claim newcomer = earlier.bundle() < claim.bundle() ? claim : earlier;
+        Claim kept = newcomer == claim ? earlier : claim;
+        claims.put(id, kept);
+        byId.put(id, kept.profile());
+        faulty(newcomer.component(), "declares the id '" + id + "', which " + kept.component() + " (bundle " + kept.bundle()
+                + ") already provides; it was ignored: a profile id must be unique");
+    }
+
+    /** Who registered a profile id: the bundle installed earlier keeps it. */
+    private record Claim(GuestProfile profile, long bundle, String component) {
+    }
+
+    private static long bundleId(Map<String, Object> properties) {
+        return properties.get("service.bundleid") instanceof Long id ? id : Long.MAX_VALUE;
     }
 
     void removeProfile(GuestProfile profile, Map<String, Object> properties) {
@@ -79,6 +110,7 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
         byId.entrySet().removeIf(e -> {
             if (e.getValue() == profile) {
                 faults.remove(e.getKey());
+                claims.remove(e.getKey());
                 return true;
             }
             return false;
@@ -102,8 +134,25 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
 
     @Override
     public void faulty(String id, String reason) {
-        LOG.log(System.Logger.Level.WARNING, "profile {0} is faulty: it {1}", id, reason);
-        faults.put(id, reason);
+        GuestProfile profile = byId.get(id);
+        String bundle = profile == null ? "" : bundleOf(profile);
+        String text = bundle.isEmpty() ? reason : reason + " (bundle " + bundle + ")";
+        LOG.log(System.Logger.Level.WARNING, "profile {0} is faulty: it {1}", id, text);
+        faults.put(id, text);
+        if (recorded != null && !bundle.isEmpty()) {
+            recorded.record(id, bundle, text);
+        }
+    }
+
+    @Override
+    public Optional<String> faultOf(String id) {
+        return Optional.ofNullable(faults.get(id));
+    }
+
+    /** The symbolic name and version of the bundle a profile comes from; empty outside a framework. */
+    private static String bundleOf(GuestProfile profile) {
+        Bundle bundle = FrameworkUtil.getBundle(profile.getClass());
+        return bundle == null ? "" : bundle.getSymbolicName() + " " + bundle.getVersion();
     }
 
     @Override

@@ -120,7 +120,9 @@ public class VmCreation implements VmCreator {
         List<String> problems = new ArrayList<>(SpecValidator.checkRequest(spec, host));
         GuestProfile profile = profiles.find(spec.profile()).orElse(null);
         if (profile == null) {
-            problems.add("unknown profile '" + spec.profile() + "': the installed profiles are " + installedProfiles() + " (see profile:list)");
+            problems.add("unknown profile '" + spec.profile() + "': the installed profiles are " + installedProfiles()
+                    + " (see profile:list); profile:available lists what the repositories offer, and profile:install " + spec.profile()
+                    + " installs it from there");
         }
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);

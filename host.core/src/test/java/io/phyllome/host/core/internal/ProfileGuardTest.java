@@ -52,6 +52,22 @@ class ProfileGuardTest {
     }
 
     @Test
+    void aProfileKnownToBeFaultyFailsAtOnceWithoutRunningAgain() {
+        int[] runs = new int[1];
+        GuestProfile bad = profile("bad", (ctx, dev) -> {
+            runs[0]++;
+            throw new IllegalStateException("the vendor's bug");
+        });
+        registry.addProfile(bad, Map.of());
+        assertThrows(VmException.class, () -> run(bad));
+
+        VmException again = assertThrows(VmException.class, () -> run(bad));
+        assertEquals(1, runs[0], "a faulty profile is not run again");
+        assertTrue(again.getMessage().contains("profile 'bad' is faulty: it threw") && again.getMessage().contains("the vendor's bug"),
+                again.getMessage());
+    }
+
+    @Test
     void aProfileThatThrowsIsFaultyAndOthersAreNot() {
         IllegalStateException bug = new IllegalStateException("index out of whack");
         GuestProfile bad = profile("bad", (ctx, dev) -> {

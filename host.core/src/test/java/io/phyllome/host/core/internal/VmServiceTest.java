@@ -142,6 +142,7 @@ class VmServiceTest {
         assertTrue(e.getMessage().contains("unknown profile 'nope'"), e.getMessage());
         assertTrue(e.getMessage().contains("the installed profiles are linux, windows-11"), e.getMessage());
         assertTrue(e.getMessage().contains("profile:list"), e.getMessage());
+        assertTrue(e.getMessage().contains("profile:available") && e.getMessage().contains("profile:install nope"), e.getMessage());
         assertNothingCreated();
     }
 
