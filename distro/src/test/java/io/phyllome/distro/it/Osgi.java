@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
@@ -132,15 +133,17 @@ final class Osgi {
                         .collect(java.util.stream.Collectors.joining()) + ")";
         long deadline = System.nanoTime() + SERVICE_TIMEOUT.toNanos();
         while (true) {
-            ServiceReference<Hypervisor> ref = reference(Hypervisor.class, uriFilter);
-            long id = (Long) ref.getProperty(Constants.SERVICE_ID);
-            Hypervisor hypervisor = context.getService(ref);
-            // the same registration as Secrets and DiskPool; gone already if a reconfiguration replaced it
-            Secrets secrets = registered(Secrets.class, id);
-            DiskPool pool = registered(DiskPool.class, id);
+            // the adapter's services, each configured with these settings (they share one connection)
+            ServiceReference<Hypervisor> hypervisorRef = reference(Hypervisor.class, uriFilter);
+            ServiceReference<Secrets> secretsRef = reference(Secrets.class, uriFilter);
+            ServiceReference<DiskPool> poolRef = reference(DiskPool.class, uriFilter);
+            Hypervisor hypervisor = context.getService(hypervisorRef);
+            Secrets secrets = context.getService(secretsRef);
+            DiskPool pool = context.getService(poolRef);
             if (hypervisor != null && secrets != null && pool != null) {
-                // registered after the reconfigured hypervisor: bound to it, not to an old one
-                String newer = "(" + Constants.SERVICE_ID + ">=" + (id + 1) + ")";
+                // registered after the reconfigured adapter: bound to it, not to an old one
+                long last = Stream.of(hypervisorRef, secretsRef, poolRef).mapToLong(r -> (Long) r.getProperty(Constants.SERVICE_ID)).max().orElseThrow();
+                String newer = "(" + Constants.SERVICE_ID + ">=" + (last + 1) + ")";
                 return new Platform(service(VirtualMachines.class, newer), service(VmPackages.class, newer), hypervisor, secrets, pool);
             }
             // unregistered while we looked (a reconfiguration still settling): look again
@@ -153,16 +156,6 @@ final class Osgi {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-        }
-    }
-
-    /** The service of {@code type} with that id, if it is still registered: no waiting. */
-    private <T> T registered(Class<T> type, long id) {
-        try {
-            java.util.Collection<ServiceReference<T>> refs = context.getServiceReferences(type, "(" + Constants.SERVICE_ID + "=" + id + ")");
-            return refs.isEmpty() ? null : context.getService(refs.iterator().next());
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -9,7 +9,8 @@ import org.osgi.service.component.annotations.Reference;
 import io.phyllome.host.hypervisor.DiskPool;
 
 /** The libvirt storage pool the disks live in: the configured one, or the platform's own on STATE/disks. */
-@Component(service = DiskPool.class)
+// the configuration's uri and pool become service properties, as clients select a hypervisor by them
+@Component(service = DiskPool.class, configurationPid = LibvirtConfig.PID)
 public class LibvirtDiskPool implements DiskPool {
 
     private final LibvirtSession session;

@@ -39,7 +39,8 @@ import io.phyllome.host.vm.VmState;
  * run, read and changed through libvirt. Over 300 lines because the SPI has twenty operations,
  * each a few lines around one libvirt call with its error; the XML lives in {@code domain}.
  */
-@Component(service = Hypervisor.class)
+// the configuration's uri and pool become service properties, as clients select a hypervisor by them
+@Component(service = Hypervisor.class, configurationPid = LibvirtConfig.PID)
 public class LibvirtHypervisor implements Hypervisor {
 
     private static final System.Logger LOG = System.getLogger(LibvirtHypervisor.class.getName());

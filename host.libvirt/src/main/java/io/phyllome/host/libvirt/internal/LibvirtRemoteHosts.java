@@ -9,7 +9,8 @@ import io.phyllome.host.hypervisor.RemoteHosts;
 import io.phyllome.host.vm.VmException;
 
 /** Other hosts' libvirt, for moving VMs there (vm:migrate). */
-@Component(service = RemoteHosts.class)
+// the configuration's uri and pool become service properties, as clients select a hypervisor by them
+@Component(service = RemoteHosts.class, configurationPid = LibvirtConfig.PID)
 public class LibvirtRemoteHosts implements RemoteHosts {
 
     private final LibvirtSession session;

@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 import io.phyllome.host.hypervisor.Secrets;
 
 /** The disks' keys in libvirt's secret store (the embedded driver's own on the embedded driver). */
-@Component(service = Secrets.class)
+// the configuration's uri and pool become service properties, as clients select a hypervisor by them
+@Component(service = Secrets.class, configurationPid = LibvirtConfig.PID)
 public class LibvirtSecrets implements Secrets {
 
     private final LibvirtSession session;
