@@ -44,7 +44,7 @@ public class LibvirtRestartE2EIT {
     @Inject
     private BundleContext context;
 
-    private final List<String> names = new CopyOnWriteArrayList<>();
+    private final TestVms vms = new TestVms();
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler recorder = new Handler() {
         @Override
@@ -76,7 +76,7 @@ public class LibvirtRestartE2EIT {
         Osgi osgi = new Osgi(context);
         Osgi.Platform platform = osgi.connectTo(Host.SYSTEM);
         Path disks = Path.of(osgi.property(TestPlatform.STATE_DIR)).resolve("disks");
-        String existing = name("it-restart");
+        String existing = vms.name("it-restart");
         VmInfo before = platform.vms().create(TestGuest.spec(existing, "m", true));
         Path existingDisk = Path.of(before.disks().get(0).source());
 
@@ -89,7 +89,7 @@ public class LibvirtRestartE2EIT {
                     platform.vms().list().stream().anyMatch(vm -> vm.name().equals(existing)));
             assertReconnectedInOneLine(signal);
 
-            String made = name("it-restart-" + signal.toLowerCase());
+            String made = vms.name("it-restart-" + signal.toLowerCase());
             VmInfo created = platform.vms().create(TestGuest.spec(made, "m", true));
             assertTrue(Files.isRegularFile(Path.of(created.disks().get(0).source())));
             platform.vms().delete(made, false);
@@ -97,7 +97,7 @@ public class LibvirtRestartE2EIT {
 
             LibvirtDaemon.restart(signal, () -> {
             });
-            String shellVm = name("it-restart-sh");
+            String shellVm = vms.name("it-restart-sh");
             String list = osgi.gogo("vm:list");
             assertTrue("SIG" + signal + ": vm:list through the shell after the restart:\n" + list, list.contains(existing));
             String create = osgi.gogo("vm:create --memory 256M --cpus 1 --disk 64M linux " + shellVm);
@@ -125,18 +125,12 @@ public class LibvirtRestartE2EIT {
         assertTrue(warnings.get(0), warnings.get(0).contains("reconnected") && warnings.get(0).contains(Host.SYSTEM));
     }
 
-    private String name(String prefix) {
-        String name = TestGuest.uniqueName(prefix);
-        names.add(name);
-        return name;
-    }
-
     /** Removes the domains, disks and keys the test made, and makes sure libvirtd runs. */
     @After
     public void cleanUp() {
         Logger.getLogger(CONNECTION_LOGGER).removeHandler(recorder);
         LibvirtDaemon.start();
         Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
-        names.forEach(n -> Host.removeLeftovers(n, disks));
+        vms.removeAll(disks);
     }
 }

@@ -1,8 +1,6 @@
 package io.phyllome.distro.it;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
@@ -32,7 +30,7 @@ public class VmEventsE2EIT {
     @Inject
     private BundleContext context;
 
-    private final List<String> names = new CopyOnWriteArrayList<>();
+    private final TestVms vms = new TestVms();
     private VmEventRecorder events;
 
     @Configuration
@@ -48,7 +46,7 @@ public class VmEventsE2EIT {
     @Test
     public void theSystemDaemonsEventsArriveAlsoAfterLibvirtdRestarted() throws Exception {
         Osgi.Platform platform = new Osgi(context).connectTo(Host.SYSTEM);
-        String name = name("it-ev-sys");
+        String name = vms.name("it-ev-sys");
         platform.vms().create(TestGuest.spec(name, "ev", false));
         events.await("DEFINED " + name + " shut-off added");
         platform.vms().start(name);
@@ -66,17 +64,11 @@ public class VmEventsE2EIT {
         events.await("UNDEFINED " + name + " shut-off removed");
     }
 
-    private String name(String prefix) {
-        String name = TestGuest.uniqueName(prefix);
-        names.add(name);
-        return name;
-    }
-
     @After
     public void cleanUp() {
         events.close();
         LibvirtDaemon.start();
         Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
-        names.forEach(n -> Host.removeLeftovers(n, disks));
+        vms.removeAll(disks);
     }
 }

@@ -1,8 +1,6 @@
 package io.phyllome.distro.it;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
@@ -30,7 +28,7 @@ public class VmEventsEmbeddedE2EIT {
     @Inject
     private BundleContext context;
 
-    private final List<String> names = new CopyOnWriteArrayList<>();
+    private final TestVms vms = new TestVms();
     private VmEventRecorder events;
 
     @Configuration
@@ -47,7 +45,7 @@ public class VmEventsEmbeddedE2EIT {
     public void theEmbeddedDriverDeliversItsEventsInProcess() {
         Path root = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("libvirt");
         Osgi.Platform platform = new Osgi(context).connectTo("qemu:///embed?root=" + root);
-        String name = name("it-ev-emb");
+        String name = vms.name("it-ev-emb");
         platform.vms().create(TestGuest.spec(name, "ev", false));
         events.await("DEFINED " + name + " shut-off added");
         platform.vms().start(name);
@@ -57,16 +55,10 @@ public class VmEventsEmbeddedE2EIT {
         events.await("UNDEFINED " + name + " shut-off removed");
     }
 
-    private String name(String prefix) {
-        String name = TestGuest.uniqueName(prefix);
-        names.add(name);
-        return name;
-    }
-
     @After
     public void cleanUp() {
         events.close();
         Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
-        names.forEach(n -> Host.removeLeftovers(n, disks));
+        vms.removeAll(disks);
     }
 }
