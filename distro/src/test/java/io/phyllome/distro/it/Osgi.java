@@ -32,7 +32,12 @@ import io.phyllome.host.hypervisor.Secrets;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmPackages;
 
-/** Helpers that run inside the framework, in the test probe. */
+/**
+ * Helpers that run inside the framework, in the test probe. Hand-written rather than osgi-test's:
+ * its JUnit 5 extensions inject services into tests that run as bundles (bnd's testing plugin),
+ * while these tests run in Pax Exam's JUnit 4 probe against the product's own bndrun; what they
+ * need beyond a tracker (Config Admin settled, Gogo sessions) is the platform's, not generic.
+ */
 final class Osgi {
 
     static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(30);

@@ -21,7 +21,8 @@ import io.phyllome.host.vm.VmException;
  * reconnect in the background with back-off; a call that finds the connection dead first waits
  * for it (a while). Whatever belongs to a connection (the disk pool, capabilities, callbacks) is
  * made again by the listeners, which see each new connection. The embedded driver runs in this
- * process and its connection never closes by itself.
+ * process and its connection never closes by itself. A little over 300 lines: the reconnect's
+ * states (watching, lost, reopening in the background or within a call) read best in one place.
  */
 final class ReconnectingConnection implements RestartRule.Link {
 

@@ -31,7 +31,8 @@ import io.phyllome.host.vm.VmException;
  * VM disks as qcow2 files in the directory of the disk pool ({@code STATE/disks} unless another
  * pool is configured), which libvirt is told about after each change. An encrypted disk gets a
  * fresh random key, stored only as a hypervisor secret; the key is handed to {@code qemu-img}
- * through a pipe, never on a command line or in a file.
+ * through a pipe, never on a command line or in a file. A little over 300 lines: each operation
+ * of the Storage SPI keeps its undo next to it (a failed step removes what it made).
  */
 @Component
 public class DiskStore implements Storage {
