@@ -64,7 +64,8 @@ public class HostCommands {
 
     @Descriptor("show the platform and the host: version, state and configuration directories, where the configuration comes from,"
             + " hypervisor, KVM, firmware, TPM")
-    public String info(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+    public String info(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
         Format.of(format);
         return Formatter.render(format, new HostInfo(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty).toString(),
                 configuration.directory().toString(), Files.isDirectory(configuration.directory()), configuration.sources(),
@@ -74,7 +75,8 @@ public class HostCommands {
 
     @Descriptor("check what this host needs to run VMs well, and what each installed profile needs (a dry run that creates nothing):"
             + " PASS, WARN or FAIL with a fix for each; fails when any check fails")
-    public String check(CommandSession session, @Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+    public String check(CommandSession session, @Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
         Format.of(format);
         HostCapabilities host = hypervisor.capabilities();
         List<Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
@@ -96,7 +98,8 @@ public class HostCommands {
 
     @Descriptor("print this host's fingerprint: the digest of what makes hosts compatible for moving VMs, then its components"
             + " (platform, bundles, profiles, machine types, CPU, firmware, TPM), one key=value a line")
-    public String fingerprint(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+    public String fingerprint(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
         Format.of(format);
         Map<String, String> components = fingerprint.components();
         return Formatter.render(format, new Fingerprint(HostFingerprint.digest(components), components));

@@ -127,13 +127,15 @@ public class VmCommands {
     }
 
     @Descriptor("list the VMs of this host: name, state, profile, memory, CPUs")
-    public String list(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
         Format.of(format);
         return Formatter.render(format, VmList.of(vms.list()));
     }
 
     @Descriptor("show a VM: state, profile, resources, disks")
-    public String info(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
+    public String info(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
         Format.of(format);
         return Formatter.render(format, VmDetails.of(vms.info(name)));
     }
@@ -219,7 +221,8 @@ public class VmCommands {
 
     @Descriptor("show what ties a VM to this host (host devices, host CPU, files outside the pool and the media library,"
             + " unencrypted disks): what, why it matters for moving, how to fix; fails when something blocks moving it")
-    public String lint(CommandSession session, @Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
+    public String lint(CommandSession session, @Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
         Format.of(format);
         LintReport report = LintReport.of(name, portability.lint(name));
         String output = Formatter.render(format, report);
