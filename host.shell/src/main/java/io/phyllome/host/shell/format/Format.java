@@ -13,7 +13,10 @@ public enum Format {
     public static final String DEFAULT = "table";
     public static final String HELP = "output format: table (default) or json (see docs/api for its schema)";
 
-    /** The format a user named; an unknown one is an error that names the choices. */
+    /**
+     * The format a user named; an unknown one is an error that names the choices. Commands call it
+     * before they do anything, so that {@code disk:orphans --clean --format yaml} cleans nothing.
+     */
     public static Format of(String name) {
         for (Format f : values()) {
             if (f.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
