@@ -187,8 +187,10 @@ public class PlatformIT {
     }
 
     /** The first word of each non-empty line. */
+    /** The first word of each row of a table, below its header line. */
     private static List<String> firstWords(String output) {
-        return output.lines().filter(l -> !l.isBlank()).map(l -> l.split("\\s+")[0]).toList();
+        assertTrue("a header line first:\n" + output, output.startsWith("ID "));
+        return output.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\\s+")[0]).toList();
     }
 
     private static String state(Bundle b) {

@@ -6,7 +6,7 @@ import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.VmState;
 
 /**
- * What a listing shows of a VM, read without its whole definition (since 1.2).
+ * What a listing shows of a VM, read without its whole definition.
  *
  * @param profile the profile id from the platform's metadata, or an empty string for a VM the
  *                platform did not create

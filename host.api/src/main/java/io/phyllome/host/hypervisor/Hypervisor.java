@@ -30,7 +30,7 @@ public interface Hypervisor {
 
     /**
      * All defined VMs, ordered by name, with only what a listing shows: no disks or devices, so
-     * that an adapter need not read each VM's whole definition (since 1.2).
+     * that an adapter need not read each VM's whole definition.
      */
     default List<DomainSummary> summaries() {
         return list().stream().map(DomainSummary::of).toList();

@@ -25,7 +25,7 @@ public interface VirtualMachines {
 
     /**
      * The VMs of this host, ordered by name, with only what a listing shows (no disks): cheaper
-     * than {@link #list()} on a host with many VMs (since 1.2).
+     * than {@link #list()} on a host with many VMs.
      */
     List<VmSummary> summaries();
 

@@ -2,7 +2,7 @@ package io.phyllome.host.vm;
 
 /**
  * The Event Admin events the platform posts when a VM's lifecycle changes, whoever changed it (a
- * command, the guest itself, another libvirt client) (since 1.2). The topic is
+ * command, the guest itself, another libvirt client). The topic is
  * {@link #TOPIC_PREFIX} followed by the event's name, e.g. {@code io/phyllome/vm/STARTED};
  * subscribe to {@link #TOPIC_ALL} for every one. Each event carries {@link #NAME},
  * {@link #STATE} and {@link #DETAIL}.

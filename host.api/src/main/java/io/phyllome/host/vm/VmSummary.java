@@ -3,7 +3,7 @@ package io.phyllome.host.vm;
 import java.util.Objects;
 
 /**
- * A VM as a listing shows it, read without its whole definition (since 1.2).
+ * A VM as a listing shows it, read without its whole definition.
  *
  * @param name             the VM's name
  * @param state            its run state

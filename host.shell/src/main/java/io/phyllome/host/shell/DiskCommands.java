@@ -2,10 +2,10 @@ package io.phyllome.host.shell;
 
 import static io.phyllome.host.shell.Completes.What.VM;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -14,6 +14,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.diagnostics.CrashLeftovers;
+import io.phyllome.host.shell.format.DiskList;
+import io.phyllome.host.shell.format.Format;
+import io.phyllome.host.shell.format.Formatter;
+import io.phyllome.host.shell.format.OrphanReport;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
@@ -39,11 +43,10 @@ public class DiskCommands {
     }
 
     @Descriptor("list the disks the platform created: file, size, space used, encryption, the VM using it")
-    public String list() {
-        Map<String, String> users = users();
-        return storage.list().stream().map(v -> String.format("%-48s %7s %7s  %-13s %s", v.path(), v.capacity(), human(v.allocation()),
-                v.encrypted() ? "encrypted" : "NOT encrypted", users.getOrDefault(v.path(), "(unused)")))
-                .collect(Collectors.joining("\n"));
+    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
+        return Formatter.render(format, DiskList.of(storage.list(), users()));
     }
 
     @Descriptor("create a new disk and attach it to a VM")
@@ -71,44 +74,22 @@ public class DiskCommands {
     }
 
     @Descriptor("report what a crash can leave behind: disks of interrupted creations, unused disks, keys without a disk")
-    public String orphans(
+    public String orphans(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format,
             @Descriptor("remove the disks of interrupted creations with their keys, and keys without a disk (unused disks are kept: delete them with disk:delete)")
             @Parameter(names = "--clean", absentValue = "false", presentValue = "true") boolean clean) {
-        CrashLeftovers.Report report = clean ? leftovers.clean() : leftovers.scan();
-        String removed = clean ? " (removed)" : "";
-        StringBuilder out = new StringBuilder();
-        report.interrupted().forEach(v -> out.append("left by an interrupted creation: ").append(CrashLeftovers.describe(List.of(v)))
-                .append(removed).append('\n'));
-        report.unused().forEach(p -> out.append("unused disk: ").append(p).append(" (kept; delete it with disk:delete ").append(p).append(")\n"));
-        report.orphanKeys().forEach(k -> out.append("key without a disk: ").append(k).append(removed).append('\n'));
-        report.transfers().forEach(t -> out.append("left by an interrupted ").append(t).append(removed).append('\n'));
-        if (!clean && !report.orphanKeys().isEmpty()) {
-            out.append("a key without a disk belongs to a disk deleted or moved outside the platform: move a moved disk back first,"
-                    + " or it can never be read again\n");
-        }
-        if (!clean && !(report.interrupted().isEmpty() && report.orphanKeys().isEmpty() && report.transfers().isEmpty())) {
-            out.append("remove the leftovers of interrupted creations and the keys without a disk with disk:orphans --clean\n");
-        }
-        return report.isEmpty() ? "nothing orphaned" : out.toString().stripTrailing();
+        Format.of(format);
+        return Formatter.render(format, OrphanReport.of(clean ? leftovers.clean() : leftovers.scan(), clean));
     }
 
-    private Map<String, String> users() {
-        Map<String, String> users = new HashMap<>();
+    /** The VMs using each disk, by its file. */
+    private Map<String, List<String>> users() {
+        Map<String, List<String>> users = new HashMap<>();
         for (VmInfo vm : vms.list()) {
-            vm.disks().forEach(d -> users.merge(d.source(), vm.name(), (a, b) -> a + "," + b));
+            vm.disks().forEach(d -> users.computeIfAbsent(d.source(), s -> new ArrayList<>()).add(vm.name()));
         }
         return users;
     }
 
 
-    private static String human(ByteSize size) {
-        double bytes = size.bytes();
-        String[] units = { "", "K", "M", "G", "T" };
-        int unit = 0;
-        while (bytes >= 1024 && unit < units.length - 1) {
-            bytes /= 1024;
-            unit++;
-        }
-        return unit == 0 ? Long.toString(size.bytes()) : String.format("%.1f%s", bytes, units[unit]);
-    }
 }

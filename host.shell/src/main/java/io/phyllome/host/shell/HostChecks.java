@@ -10,25 +10,14 @@ import java.util.Map;
 import io.phyllome.host.diagnostics.CrashLeftovers;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.storage.ProtectedDirectory;
+import io.phyllome.host.shell.format.HostCheckReport.Check;
+import io.phyllome.host.shell.format.HostCheckReport.Status;
 
 /**
  * What {@code host:check} checks, in the spirit of {@code virt-host-validate}: each check passes,
  * warns or fails, and says how to fix what is wrong.
  */
 final class HostChecks {
-
-    enum Status {
-        PASS, WARN, FAIL
-    }
-
-    /** One check's outcome. */
-    record Check(Status status, String subject, String detail) {
-
-        @Override
-        public String toString() {
-            return String.format("%-4s  %-26s %s", status, subject, detail);
-        }
-    }
 
     private static final long LOW_SPACE = 10L << 30;
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,8 +25,13 @@ import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.shell.format.Format;
+import io.phyllome.host.shell.format.Fingerprint;
+import io.phyllome.host.shell.format.Formatter;
+import io.phyllome.host.shell.format.HostInfo;
+import io.phyllome.host.shell.format.HostCheckReport;
+import io.phyllome.host.shell.format.HostCheckReport.Check;
 import io.phyllome.host.storage.DirectoryEncryption;
-import io.phyllome.host.storage.ProtectedDirectory;
 import io.phyllome.host.vm.VmException;
 
 /** The {@code host:} commands of the shell. */
@@ -58,34 +64,22 @@ public class HostCommands {
 
     @Descriptor("show the platform and the host: version, state and configuration directories, where the configuration comes from,"
             + " hypervisor, KVM, firmware, TPM")
-    public String info() {
-        HostCapabilities host = hypervisor.capabilities();
-        return String.format("""
-                platform:    Phyllome Host %s
-                state:       %s
-                config:      %s
-                sources:     %s
-                hypervisor:  %s (%s)
-                arch:        %s, %d CPUs, %s memory
-                kvm:         %s
-                uefi:        %s
-                secure boot: %s
-                tpm 2.0:     %s
-                profiles:    %d installed
-                fingerprint: %s
-                %s""",
-                context.getBundle().getVersion(), StateDirectory.resolve(context::getProperty), configDirectory(), sources(), host.connection(), host.version(),
-                host.arch(), host.cpus(), String.format("%.1fG", host.memory().bytes() / (double) (1L << 30)), host.kvmUsable() ? "usable" : "not usable (" + host.kvmProblem() + "): guests run emulated",
-                available(host.uefi(), "install the ovmf package"), available(host.secureBoot(), "install the ovmf package"),
-                available(host.tpmEmulator(), "install the swtpm and swtpm-tools packages"), profiles.list().size(), fingerprint.digest(),
-                encryption.status().stream().map(HostCommands::protection).collect(Collectors.joining("\n")));
+    public String info(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
+        return Formatter.render(format, new HostInfo(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty).toString(),
+                configuration.directory().toString(), Files.isDirectory(configuration.directory()), configuration.sources(),
+                HostInfo.Hypervisor.of(hypervisor.capabilities()), profiles.list().size(), fingerprint.digest(),
+                encryption.status().stream().map(HostInfo.Protection::of).toList()));
     }
 
     @Descriptor("check what this host needs to run VMs well, and what each installed profile needs (a dry run that creates nothing):"
             + " PASS, WARN or FAIL with a fix for each; fails when any check fails")
-    public String check(CommandSession session) {
+    public String check(CommandSession session, @Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
         HostCapabilities host = hypervisor.capabilities();
-        List<HostChecks.Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
+        List<Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
                 encryption.status()));
         boolean passthrough = dryRun.passthroughAllowed();
         if (HostDeviceChecks.local(host.connection())) {
@@ -93,22 +87,22 @@ public class HostCommands {
         }
         checks.addAll(ProfileChecks.of(dryRun.run(), passthrough));
         checks.add(HostChecks.leftovers(leftovers.scan()));
-        String report = checks.stream().map(HostChecks.Check::toString).collect(Collectors.joining("\n"));
-        long failed = checks.stream().filter(c -> c.status() == HostChecks.Status.FAIL).count();
-        if (failed > 0) {
-            session.getConsole().println(report);
-            throw new VmException(failed + " of " + checks.size() + " host checks failed (see FAIL above)");
+        HostCheckReport report = HostCheckReport.of(checks);
+        String output = Formatter.render(format, report);
+        if (report.failed() > 0) {
+            session.getConsole().println(output);
+            throw new VmException(report.failed() + " of " + checks.size() + " host checks failed (see FAIL above)");
         }
-        return report;
+        return output;
     }
 
     @Descriptor("print this host's fingerprint: the digest of what makes hosts compatible for moving VMs, then its components"
             + " (platform, bundles, profiles, machine types, CPU, firmware, TPM), one key=value a line")
-    public String fingerprint() {
+    public String fingerprint(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
         Map<String, String> components = fingerprint.components();
-        StringBuilder out = new StringBuilder("digest: ").append(HostFingerprint.digest(components));
-        components.forEach((key, value) -> out.append('\n').append(key).append('=').append(value));
-        return out.toString();
+        return Formatter.render(format, new Fingerprint(HostFingerprint.digest(components), components));
     }
 
     @Descriptor("protect the state directories that hold disks, firmware variables and TPM state with fscrypt and a passphrase"
@@ -116,7 +110,7 @@ public class HostCommands {
     public String protect(CommandSession session) throws IOException {
         byte[] passphrase = Passphrases.read(session, "passphrase for the state directories", true);
         try {
-            return encryption.protect(passphrase).stream().map(HostCommands::protection).collect(Collectors.joining("\n"));
+            return encryption.protect(passphrase).stream().map(d -> HostInfo.Protection.of(d).toString()).collect(Collectors.joining("\n"));
         } finally {
             Arrays.fill(passphrase, (byte) 0);
         }
@@ -126,28 +120,9 @@ public class HostCommands {
     public String unlock(CommandSession session) throws IOException {
         byte[] passphrase = Passphrases.read(session, "passphrase of the state directories", false);
         try {
-            return encryption.unlock(passphrase).stream().map(HostCommands::protection).collect(Collectors.joining("\n"));
+            return encryption.unlock(passphrase).stream().map(d -> HostInfo.Protection.of(d).toString()).collect(Collectors.joining("\n"));
         } finally {
             Arrays.fill(passphrase, (byte) 0);
         }
-    }
-
-    private String configDirectory() {
-        return configuration.directory() + (Files.isDirectory(configuration.directory()) ? "" : " (none: the shipped configuration applies)");
-    }
-
-    /** The configuration's sources besides the shipped defaults, one a line, aligned under the first. */
-    private String sources() {
-        List<String> sources = configuration.sources();
-        return sources.isEmpty() ? "shipped defaults only" : String.join("\n" + " ".repeat(13), sources);
-    }
-
-    private static String protection(ProtectedDirectory dir) {
-        return String.format("%-12s %s: %s", "fscrypt:", dir.path(),
-                dir.encrypted() ? (dir.unlocked() ? "protected, unlocked" : "protected, LOCKED (host:unlock)") : dir.note());
-    }
-
-    private static String available(boolean yes, String fix) {
-        return yes ? "available" : "missing: " + fix;
     }
 }

@@ -1,5 +1,6 @@
 package io.phyllome.host.shell;
 
+import io.phyllome.host.shell.format.HostCheckReport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import io.phyllome.host.shell.HostChecks.Check;
-import io.phyllome.host.shell.HostChecks.Status;
+import io.phyllome.host.shell.format.HostCheckReport.Check;
+import io.phyllome.host.shell.format.HostCheckReport.Status;
 
 /**
  * The checks of {@code virt-host-validate qemu} that matter for this platform, made directly on

@@ -1,7 +1,6 @@
 package io.phyllome.host.shell;
 
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -10,6 +9,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.shell.format.Format;
+import io.phyllome.host.shell.format.Formatter;
+import io.phyllome.host.shell.format.MediaList;
 import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;
 
@@ -41,9 +43,10 @@ public class MediaCommands {
     }
 
     @Descriptor("list the media library: name, size, SHA-256")
-    public String list() {
-        return library.list().stream().map(m -> String.format("%-32s %8s  %s", m.name(), m.size(), m.sha256()))
-                .collect(Collectors.joining("\n"));
+    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
+        return Formatter.render(format, MediaList.of(library.list()));
     }
 
     @Descriptor("remove a file from the media library")

@@ -2,19 +2,20 @@ package io.phyllome.host.shell;
 
 import static io.phyllome.host.shell.Completes.What.PROFILE;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.repository.ProfileRepository;
 import io.phyllome.host.profile.GuestProfile;
-import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
-import io.phyllome.host.profile.Resources;
+import io.phyllome.host.shell.format.Format;
+import io.phyllome.host.shell.format.Formatter;
+import io.phyllome.host.shell.format.ProfileCatalog;
+import io.phyllome.host.shell.format.ProfileDetails;
+import io.phyllome.host.shell.format.ProfileList;
 import io.phyllome.host.vm.VmException;
 
 /** The {@code profile:} commands of the shell. */
@@ -33,16 +34,10 @@ public class ProfileCommands {
     }
 
     @Descriptor("list the profiles the configured repository indexes offer: id, OS family, bundle, version, whether installed")
-    public String available() {
-        ProfileRepository.Catalog catalog = installer.available();
-        List<String> lines = new ArrayList<>();
-        for (ProfileRepository.Available a : catalog.profiles()) {
-            String state = a.installed().map(v -> a.withPlatform() ? "with the platform " + v
-                    : v.equals(a.version()) ? "installed" : "installed " + v + (v.compareTo(a.version()) < 0 ? update(a) : "")).orElse("");
-            lines.add(String.format("%-16s %-8s %-36s %-12s %s", a.profile(), a.family(), a.bundle(), a.version(), state).stripTrailing());
-        }
-        catalog.problems().forEach(p -> lines.add("warning: " + p));
-        return lines.isEmpty() ? "the repositories " + installer.repositories() + " offer no profiles" : String.join("\n", lines);
+    public String available(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
+        return Formatter.render(format, ProfileCatalog.of(installer.available(), installer.repositories(), installer::cannotRun));
     }
 
     /** A newer version is an update only if it can run here. */
@@ -66,37 +61,20 @@ public class ProfileCommands {
     }
 
     @Descriptor("list the installed guest profiles: id, OS family, name; faulty profiles say what they did")
-    public String list() {
+    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
         installer.awaitRestored(); // profiles installed earlier are back before the first listing
-        java.util.Map<String, String> faults = new java.util.TreeMap<>(profiles.faults());
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        for (ProfileDescriptor p : profiles.list()) {
-            String fault = faults.remove(p.id());
-            lines.add(String.format("%-16s %-8s %s", p.id(), p.family().name().toLowerCase(java.util.Locale.ROOT), p.displayName())
-                    + (fault == null ? "" : "  FAULTY: " + fault));
-        }
-        // profiles whose descriptor itself fails: listed by component name
-        faults.forEach((name, fault) -> lines.add(String.format("%-16s %-8s FAULTY: %s", name, "?", fault)));
-        return String.join("\n", lines);
+        return Formatter.render(format, ProfileList.of(profiles.list(), profiles.faults()));
     }
 
     @Descriptor("show a guest profile: what it is for and the resources it needs")
-    public String show(@Descriptor("profile id (see profile:list)") @Completes(PROFILE) String id) {
+    public String show(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("profile id (see profile:list)") @Completes(PROFILE) String id) {
+        Format.of(format);
         installer.awaitRestored();
         GuestProfile profile = profiles.find(id)
                 .orElseThrow(() -> new VmException("unknown profile '" + id + "': profile:list shows the installed ones"));
-        ProfileDescriptor p = profile.descriptor();
-        StringBuilder out = new StringBuilder(String.format("id:          %s%nname:        %s%nfamily:      %s%nosinfo:      %s%nminimum:     %s%nrecommended: %s",
-                p.id(), p.displayName(), p.family(), String.join(", ", p.osinfoIds()), resources(p.minimum()), resources(p.recommended())));
-        new java.util.TreeMap<>(profile.options()).forEach((key, help) -> out.append(String.format("%noption:      %s=%s", key, help)));
-        String fault = profiles.faults().get(id);
-        if (fault != null) {
-            out.append(String.format("%nFAULTY:      %s", fault));
-        }
-        return out.toString();
-    }
-
-    private static String resources(Resources r) {
-        return r.memory() + " memory, " + r.cpus() + " CPUs, " + r.disk() + " disk";
+        return Formatter.render(format, ProfileDetails.of(profile, profiles.faults().get(id)));
     }
 }

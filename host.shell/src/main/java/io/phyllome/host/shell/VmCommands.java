@@ -17,10 +17,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.shell.format.Format;
+import io.phyllome.host.shell.format.Formatter;
+import io.phyllome.host.shell.format.LintReport;
+import io.phyllome.host.shell.format.VmDetails;
+import io.phyllome.host.shell.format.VmList;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.DiskSpec;
-import io.phyllome.host.vm.PortabilityFinding;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
@@ -123,15 +127,17 @@ public class VmCommands {
     }
 
     @Descriptor("list the VMs of this host: name, state, profile, memory, CPUs")
-    public String list() {
-        return vms.summaries().stream().map(vm -> String.format("%-24s %-13s %-16s %6s %2d", vm.name(), vm.state(),
-                vm.profileInstalled() || vm.profile().isEmpty() ? vm.profile() : vm.profile() + "(missing)", vm.memory(), vm.cpus()))
-                .collect(Collectors.joining("\n"));
+    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format.of(format);
+        return Formatter.render(format, VmList.of(vms.summaries()));
     }
 
     @Descriptor("show a VM: state, profile, resources, disks")
-    public String info(@Descriptor("VM name") @Completes(VM) String name) {
-        return VmReport.of(vms.info(name));
+    public String info(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
+        Format.of(format);
+        return Formatter.render(format, VmDetails.of(vms.info(name)));
     }
 
     @Descriptor("start a VM")
@@ -215,18 +221,16 @@ public class VmCommands {
 
     @Descriptor("show what ties a VM to this host (host devices, host CPU, files outside the pool and the media library,"
             + " unencrypted disks): what, why it matters for moving, how to fix; fails when something blocks moving it")
-    public String lint(CommandSession session, @Descriptor("VM name") @Completes(VM) String name) {
-        List<PortabilityFinding> findings = portability.lint(name);
-        if (findings.isEmpty()) {
-            return name + ": nothing ties it to this host";
+    public String lint(CommandSession session, @Descriptor(Format.HELP) @Completes(words = { "table", "json" })
+            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
+        Format.of(format);
+        LintReport report = LintReport.of(name, portability.lint(name));
+        String output = Formatter.render(format, report);
+        if (report.blockers() > 0) {
+            session.getConsole().println(output);
+            throw new VmException(name + " has " + report.blockers() + " portability blocker(s) (see blocker above): it cannot move to another host as it is");
         }
-        String report = findings.stream().map(PortabilityFinding::toString).collect(Collectors.joining("\n"));
-        long blockers = findings.stream().filter(f -> f.severity() == PortabilityFinding.Severity.BLOCKER).count();
-        if (blockers > 0) {
-            session.getConsole().println(report);
-            throw new VmException(name + " has " + blockers + " portability blocker(s) (see blocker above): it cannot move to another host as it is");
-        }
-        return report;
+        return output;
     }
 
     private ByteSize recommendedDisk(String profile) {

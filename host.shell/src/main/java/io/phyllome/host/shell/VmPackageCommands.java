@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.shell.format.VmDetails;
 import io.phyllome.host.vm.VmPackage;
 import io.phyllome.host.vm.VmPackages;
 
@@ -54,7 +55,7 @@ public class VmPackageCommands {
             @Descriptor("the package's directory") String directory) throws IOException {
         char[] passphrase = Passphrases.readChars(session, "passphrase of the package's keys", false);
         try {
-            return "imported\n" + VmReport.of(packages.importPackage(Path.of(directory), passphrase, name));
+            return "imported\n" + VmDetails.of(packages.importPackage(Path.of(directory), passphrase, name)).text();
         } finally {
             Arrays.fill(passphrase, ' ');
         }

@@ -17,6 +17,7 @@ import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.storage.ProtectedDirectory;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.shell.format.HostCheckReport;
 
 class HostChecksTest {
 
@@ -28,58 +29,58 @@ class HostChecksTest {
                 ByteSize.ofGiB(16), 4, Set.of(), "");
     }
 
-    private static Map<String, HostChecks.Status> bySubject(List<HostChecks.Check> checks) {
-        return checks.stream().collect(Collectors.toMap(HostChecks.Check::subject, HostChecks.Check::status));
+    private static Map<String, HostCheckReport.Status> bySubject(List<HostCheckReport.Check> checks) {
+        return checks.stream().collect(Collectors.toMap(HostCheckReport.Check::subject, HostCheckReport.Check::status));
     }
 
     @Test
     void aCompleteKvmHostPassesEverything() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of());
+        List<HostCheckReport.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of());
 
-        assertTrue(checks.stream().allMatch(c -> c.status() == HostChecks.Status.PASS), checks.toString());
+        assertTrue(checks.stream().allMatch(c -> c.status() == HostCheckReport.Status.PASS), checks.toString());
     }
 
     @Test
     void missingFirmwareAndTpmFailWithTheirPackagesAndEmulationWarns() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", false, false, false, false), Map.of(), state, List.of());
-        Map<String, HostChecks.Status> status = bySubject(checks);
+        List<HostCheckReport.Check> checks = HostChecks.run(host("qemu:///system", false, false, false, false), Map.of(), state, List.of());
+        Map<String, HostCheckReport.Status> status = bySubject(checks);
 
-        assertEquals(HostChecks.Status.WARN, status.get("hardware virtualization"));
-        assertEquals(HostChecks.Status.FAIL, status.get("UEFI firmware"));
-        assertEquals(HostChecks.Status.FAIL, status.get("TPM 2.0 emulator"));
+        assertEquals(HostCheckReport.Status.WARN, status.get("hardware virtualization"));
+        assertEquals(HostCheckReport.Status.FAIL, status.get("UEFI firmware"));
+        assertEquals(HostCheckReport.Status.FAIL, status.get("TPM 2.0 emulator"));
         String report = checks.toString();
         assertTrue(report.contains("install the ovmf package") && report.contains("install the swtpm and swtpm-tools packages"), report);
     }
 
     @Test
     void unprotectedDirectoriesWarnAndLockedOnesFail() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of(
+        List<HostCheckReport.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of(), state, List.of(
                 new ProtectedDirectory(state.resolve("disks"), false, false, "not protected: host:protect protects it"),
                 new ProtectedDirectory(state.resolve("libvirt"), true, false, "")));
-        Map<String, HostChecks.Status> status = bySubject(checks);
+        Map<String, HostCheckReport.Status> status = bySubject(checks);
 
-        assertEquals(HostChecks.Status.WARN, status.get("fscrypt disks"));
-        assertEquals(HostChecks.Status.FAIL, status.get("fscrypt libvirt"));
+        assertEquals(HostCheckReport.Status.WARN, status.get("fscrypt disks"));
+        assertEquals(HostCheckReport.Status.FAIL, status.get("fscrypt libvirt"));
     }
 
     @Test
     void aFaultyProfileFailsNamingIt() {
-        List<HostChecks.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of("acme", "threw NPE"), state, List.of());
+        List<HostCheckReport.Check> checks = HostChecks.run(host("qemu:///system", true, true, true, true), Map.of("acme", "threw NPE"), state, List.of());
 
-        HostChecks.Check faulty = checks.stream().filter(c -> c.subject().equals("profile acme")).findFirst().orElseThrow();
-        assertEquals(HostChecks.Status.FAIL, faulty.status());
+        HostCheckReport.Check faulty = checks.stream().filter(c -> c.subject().equals("profile acme")).findFirst().orElseThrow();
+        assertEquals(HostCheckReport.Status.FAIL, faulty.status());
         assertTrue(faulty.detail().contains("threw NPE"), faulty.detail());
     }
 
     @Test
     void crashLeftoversWarnWithTheFixButKeptDisksDoNot() {
         Volume leftover = new Volume("disks", "vm1-0.qcow2", "/state/disks/vm1-0.qcow2", ByteSize.ofMiB(64), ByteSize.ofMiB(1), "uuid-1");
-        HostChecks.Check warn = HostChecks.leftovers(new CrashLeftovers.Report(List.of(leftover), List.of(), List.of("uuid-2"), List.of()));
-        HostChecks.Check pass = HostChecks.leftovers(new CrashLeftovers.Report(List.of(), List.of("/state/disks/kept-0.qcow2"), List.of(), List.of()));
+        HostCheckReport.Check warn = HostChecks.leftovers(new CrashLeftovers.Report(List.of(leftover), List.of(), List.of("uuid-2"), List.of()));
+        HostCheckReport.Check pass = HostChecks.leftovers(new CrashLeftovers.Report(List.of(), List.of("/state/disks/kept-0.qcow2"), List.of(), List.of()));
 
-        assertEquals(HostChecks.Status.WARN, warn.status());
+        assertEquals(HostCheckReport.Status.WARN, warn.status());
         assertTrue(warn.detail().contains("/state/disks/vm1-0.qcow2") && warn.detail().contains("key uuid-2")
                 && warn.detail().endsWith("disk:orphans --clean"), warn.detail());
-        assertEquals(HostChecks.Status.PASS, pass.status(), "a disk kept on purpose is no problem");
+        assertEquals(HostCheckReport.Status.PASS, pass.status(), "a disk kept on purpose is no problem");
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.phyllome.host.shell.format.HostCheckReport;
+
 /** The virt-host-validate checks on a made-up root directory. */
 class HostDeviceChecksTest {
 
@@ -32,8 +34,8 @@ class HostDeviceChecksTest {
         Files.writeString(file, content);
     }
 
-    private Map<String, HostChecks.Check> checks(boolean passthrough) {
-        return HostDeviceChecks.run(root, passthrough).stream().collect(Collectors.toMap(HostChecks.Check::subject, c -> c));
+    private Map<String, HostCheckReport.Check> checks(boolean passthrough) {
+        return HostDeviceChecks.run(root, passthrough).stream().collect(Collectors.toMap(HostCheckReport.Check::subject, c -> c));
     }
 
     @Test
@@ -50,9 +52,9 @@ class HostDeviceChecksTest {
                 cgroup /sys/fs/cgroup/blkio cgroup rw,relatime,blkio 0 0
                 """);
 
-        List<HostChecks.Check> checks = HostDeviceChecks.run(root, true);
+        List<HostCheckReport.Check> checks = HostDeviceChecks.run(root, true);
 
-        assertTrue(checks.stream().allMatch(c -> c.status() == HostChecks.Status.PASS), checks.toString());
+        assertTrue(checks.stream().allMatch(c -> c.status() == HostCheckReport.Status.PASS), checks.toString());
     }
 
     @Test
@@ -60,29 +62,29 @@ class HostDeviceChecksTest {
         file("proc/mounts", "cgroup2 /sys/fs/cgroup cgroup2 rw,nosuid 0 0\n");
         file("sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory pids\n");
 
-        assertEquals(HostChecks.Status.PASS, checks(false).get("cgroup controllers").status());
+        assertEquals(HostCheckReport.Status.PASS, checks(false).get("cgroup controllers").status());
     }
 
     @Test
     void missingDevicesAndControllersSayHowToGetThem() throws IOException {
         file("proc/mounts", "cgroup /sys/fs/cgroup/cpu cgroup rw,cpu,cpuacct 0 0\n");
 
-        Map<String, HostChecks.Check> checks = checks(false);
+        Map<String, HostCheckReport.Check> checks = checks(false);
 
-        assertEquals(HostChecks.Status.FAIL, checks.get("/dev/net/tun").status());
+        assertEquals(HostCheckReport.Status.FAIL, checks.get("/dev/net/tun").status());
         assertTrue(checks.get("/dev/net/tun").detail().contains("modprobe tun"));
-        assertEquals(HostChecks.Status.WARN, checks.get("/dev/vhost-net").status());
+        assertEquals(HostCheckReport.Status.WARN, checks.get("/dev/vhost-net").status());
         assertTrue(checks.get("/dev/vhost-net").detail().contains("modprobe vhost_net"));
-        HostChecks.Check cgroups = checks.get("cgroup controllers");
-        assertEquals(HostChecks.Status.WARN, cgroups.status());
+        HostCheckReport.Check cgroups = checks.get("cgroup controllers");
+        assertEquals(HostCheckReport.Status.WARN, cgroups.status());
         assertTrue(cgroups.detail().startsWith("missing cpuset, memory, devices, blkio"), cgroups.detail());
     }
 
     @Test
     void noIommuWarnsOnlyWhenPassthroughIsAllowed() {
-        assertEquals(HostChecks.Status.PASS, checks(false).get("IOMMU").status());
-        HostChecks.Check allowed = checks(true).get("IOMMU");
-        assertEquals(HostChecks.Status.WARN, allowed.status());
+        assertEquals(HostCheckReport.Status.PASS, checks(false).get("IOMMU").status());
+        HostCheckReport.Check allowed = checks(true).get("IOMMU");
+        assertEquals(HostCheckReport.Status.WARN, allowed.status());
         assertTrue(allowed.detail().contains("intel_iommu=on"), allowed.detail());
     }
 
@@ -100,12 +102,12 @@ class HostDeviceChecksTest {
         Path kvm = root.resolve("dev/kvm");
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-------"));
 
-        HostChecks.Check check = HostDeviceChecks.kvmDevice(kvm).orElseThrow();
-        assertEquals(HostChecks.Status.WARN, check.status(), check.toString());
+        HostCheckReport.Check check = HostDeviceChecks.kvmDevice(kvm).orElseThrow();
+        assertEquals(HostCheckReport.Status.WARN, check.status(), check.toString());
         assertTrue(check.detail().contains("chgrp kvm /dev/kvm && chmod 0660 /dev/kvm"), check.detail());
 
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-rw-rw-"));
-        assertEquals(HostChecks.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+        assertEquals(HostCheckReport.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
     }
 
     @Test
@@ -123,9 +125,9 @@ class HostDeviceChecksTest {
         Files.getFileAttributeView(kvm, PosixFileAttributeView.class).setGroup(kvmGroup);
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-rw----"));
 
-        assertEquals(HostChecks.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+        assertEquals(HostCheckReport.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-r-----"));
-        assertEquals(HostChecks.Status.WARN, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+        assertEquals(HostCheckReport.Status.WARN, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
     }
 
     @Test
@@ -133,17 +135,17 @@ class HostDeviceChecksTest {
         Path dir = Files.createDirectories(root.resolve("run/libvirt"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
 
-        HostChecks.Check check = checks(false).get("/run/libvirt");
-        assertEquals(HostChecks.Status.FAIL, check.status(), check.toString());
+        HostCheckReport.Check check = checks(false).get("/run/libvirt");
+        assertEquals(HostCheckReport.Status.FAIL, check.status(), check.toString());
         assertTrue(check.detail().contains("chmod 755 /run/libvirt"), check.detail());
 
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertEquals(HostChecks.Status.PASS, checks(false).get("/run/libvirt").status());
+        assertEquals(HostCheckReport.Status.PASS, checks(false).get("/run/libvirt").status());
     }
 
     @Test
     void absentKvmAndRunDirectoryAreNotChecked() {
-        Map<String, HostChecks.Check> checks = checks(false);
+        Map<String, HostCheckReport.Check> checks = checks(false);
         assertFalse(checks.containsKey("/dev/kvm"));
         assertFalse(checks.containsKey("/run/libvirt"));
     }

@@ -67,7 +67,8 @@ class LineCompletionTest {
         assertEquals(new Candidate("--start", "start the VM once it is created"), completion.complete("vm:create --sta").get(0));
         assertTrue(!values("vm:create --memory 2G --").contains("--memory"), "an option given is not offered again");
         assertEquals(List.of(), values("vm:create --memory "), "a size is not completed");
-        assertEquals(List.of(), values("vm:list --"));
+        assertEquals(List.of("--format"), values("vm:list --"), "the output format is an option of every listing");
+        assertEquals(List.of("json", "table"), values("vm:list --format "));
     }
 
     @Test

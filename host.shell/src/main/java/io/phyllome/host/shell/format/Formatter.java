@@ -1,0 +1,48 @@
+package io.phyllome.host.shell.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The one place where the commands' outputs become text, in the spirit of Gogo's converters:
+ * a command returns a typed {@link Output}, and the format the user asked for decides how it is
+ * written. JSON carries {@code $schema}, the versioned id of the schema under {@code docs/api}.
+ */
+public final class Formatter {
+
+    /** Where the schemas' ids live; {@code v1} changes only with an incompatible change of the JSON. */
+    public static final String SCHEMA_BASE = "https://phyllome.io/schemas/host/v1/";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Formatter() {
+    }
+
+    /**
+     * @param format the user's {@code --format}
+     * @throws IllegalArgumentException naming the choices when the format is unknown
+     */
+    public static String render(String format, Output output) {
+        return switch (Format.of(format)) {
+            case TABLE -> output.text();
+            case JSON -> json(output);
+        };
+    }
+
+    /** The id of an output's schema, e.g. {@code https://phyllome.io/schemas/host/v1/vm-list.schema.json}. */
+    public static String schemaId(String kind) {
+        return SCHEMA_BASE + kind + ".schema.json";
+    }
+
+    static String json(Output output) {
+        ObjectNode node = JSON.createObjectNode().put("$schema", schemaId(output.kind()));
+        node.setAll((ObjectNode) JSON.valueToTree(output));
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + output.kind() + " as JSON: " + e.getMessage(), e);
+        }
+    }
+}
