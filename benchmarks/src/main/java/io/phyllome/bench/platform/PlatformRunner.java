@@ -310,7 +310,7 @@ public final class PlatformRunner {
                 heap.sample(count, results);
                 heap.store(results);
                 // the system daemon's other VMs are listed too, and may come and go meanwhile
-                results.put("listed", shell.run("vm:list").split("\n").length);
+                results.put("listed", listed(shell.run("vm:list")));
                 results.put("list", listTimes(shell, -1));
 
                 List<String> virshCommands = new ArrayList<>();
@@ -355,6 +355,11 @@ public final class PlatformRunner {
 
     private static final Pattern LINE = Pattern.compile("\n");
 
+    /** The VMs vm:list's table shows: its lines below the header. */
+    private static int listed(String out) {
+        return out.isBlank() ? 0 : LINE.split(out.strip()).length - 1;
+    }
+
     /** {@code repeat} timings of the shell's vm:list, checking it lists {@code expected} VMs (-1: any number). */
     private List<Double> listTimes(Shell shell, int expected) throws Exception {
         List<Double> times = new ArrayList<>();
@@ -362,9 +367,9 @@ public final class PlatformRunner {
             long start = System.nanoTime();
             String out = shell.run("vm:list");
             times.add((System.nanoTime() - start) / 1e6);
-            int lines = out.isEmpty() ? 0 : LINE.split(out).length;
+            int lines = listed(out);
             if (expected >= 0 && lines != expected) {
-                throw new IllegalStateException("vm:list listed " + lines + " VMs, expected " + expected);
+                throw new IllegalStateException("vm:list listed " + lines + " VMs, expected " + expected + ":\n" + out);
             }
         }
         return times;

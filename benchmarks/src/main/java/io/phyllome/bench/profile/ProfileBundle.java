@@ -27,7 +27,7 @@ public final class ProfileBundle {
         main.putValue("Bundle-SymbolicName", "io.phyllome.bench.profile");
         main.putValue("Bundle-Version", "0.1.0");
         main.putValue("Bundle-Activator", BenchProfileActivator.class.getName());
-        main.putValue("Import-Package", "io.phyllome.host.device;version=\"[1.0,2)\",io.phyllome.host.hypervisor;version=\"[1.0,2)\","
+        main.putValue("Import-Package", "io.phyllome.host.device;version=\"[1.0,2)\",io.phyllome.host.platform;version=\"[1.0,2)\","
                 + "io.phyllome.host.profile;version=\"[1.0,2)\",io.phyllome.host.vm;version=\"[1.0,2)\",org.osgi.framework");
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
