@@ -38,8 +38,9 @@ final class CallerIdentity {
     }
 
     /**
-     * Makes sure the calling thread has the system identity and {@code secrets} (unless null) as
-     * its secret connection; cheap after the first call per thread.
+     * Makes sure the calling thread has the system identity and {@code secrets} as its secret
+     * connection, or, when {@code secrets} is null, none of its own (libvirt then opens the
+     * registered one); cheap after the first call per thread.
      */
     static void ensure(EmbeddedSecretConnect secrets) {
         if (unavailable) {
@@ -56,8 +57,13 @@ final class CallerIdentity {
                 }
             }
             Pointer handle = secrets == null ? null : secrets.handle();
-            if (handle != null && !handle.equals(SECRETS.get()) && calls.virSetConnectSecret(handle) == 0) {
+            Pointer current = SECRETS.get();
+            if (handle != null && !handle.equals(current) && calls.virSetConnectSecret(handle) == 0) {
                 SECRETS.set(handle); // libvirt keeps no reference: the connection lives as long as the adapter
+            } else if (handle == null && current != null && calls.virSetConnectSecret(null) == 0) {
+                // libvirt keeps the raw pointer: left set, it points at a secret connection an
+                // earlier adapter has closed, and the next key look-up fails with "invalid connection pointer"
+                SECRETS.remove();
             }
         } catch (UnsatisfiedLinkError e) {
             unavailable = true;
