@@ -9,17 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import javax.inject.Inject;
-
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.InvalidSpecException;
@@ -30,20 +21,10 @@ import io.phyllome.host.vm.VmSpec;
  * Requests the platform must refuse, against the system libvirtd: each fails with an exception
  * whose message names the problem, and leaves no domain, secret or disk behind.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class BadInputIT {
-
-    @Inject
-    private BundleContext context;
+public class BadInputIT extends FrameworkTest {
 
     private Osgi.Platform platform;
     private Path disks;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(BadInputIT.class);
-    }
 
     @Before
     public void connect() {

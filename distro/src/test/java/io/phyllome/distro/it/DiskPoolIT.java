@@ -9,16 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
@@ -31,17 +22,7 @@ import io.phyllome.host.vm.VmSpec;
  * disk directory, which {@code virsh vol-list} then shows as disks come and go; or a pool the
  * administrator configured, whose directory then holds the disks.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class DiskPoolIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(DiskPoolIT.class);
-    }
+public class DiskPoolIT extends FrameworkTest {
 
     @Test
     public void theDiskDirectoryIsAPoolThatListsTheDisks() {

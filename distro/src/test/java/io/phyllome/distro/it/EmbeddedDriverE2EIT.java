@@ -8,16 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmInfo;
@@ -33,17 +24,7 @@ import io.phyllome.host.vm.VmState;
  * <p>The state directory lies deep below target/, so this also checks that the platform reaches
  * the driver's root through a short link (QEMU's socket paths are limited to 107 bytes).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class EmbeddedDriverE2EIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(EmbeddedDriverE2EIT.class);
-    }
+public class EmbeddedDriverE2EIT extends FrameworkTest {
 
     private Osgi.Platform connect(Path root) {
         Osgi.Platform platform = new Osgi(context).connectTo(embedUri(root));

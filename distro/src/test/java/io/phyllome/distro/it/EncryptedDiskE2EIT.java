@@ -9,17 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DirectBoot;
@@ -33,19 +24,9 @@ import io.phyllome.host.vm.VmSpec;
  * only ever holds ciphertext, and the guest reads its data back after a restart. Extra disks are
  * encrypted by default too, and grow.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class EncryptedDiskE2EIT {
-
-    @Inject
-    private BundleContext context;
+public class EncryptedDiskE2EIT extends FrameworkTest {
 
     private String name;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(EncryptedDiskE2EIT.class);
-    }
 
     @Test
     public void theGuestSeesPlainDataTheHostOnlyCiphertext() throws IOException {
@@ -89,7 +70,6 @@ public class EncryptedDiskE2EIT {
         Osgi.await(Duration.ofSeconds(90), () -> Host.read(log).lines().anyMatch(l -> l.contains(line)),
                 () -> "'" + line + "' in " + log + ":\n" + Host.read(log));
     }
-
 
     /** After a failure: removes what the test left in the system daemon. */
     @After

@@ -7,29 +7,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
 
 /** headless.bndrun: the core with only the Linux profile runs; it carries no other guest's knowledge. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class HeadlessIT {
+public class HeadlessIT extends FrameworkTest {
 
-    @Inject
-    private BundleContext context;
-
+    @Override
     @Configuration
     public Option[] config() {
         return TestPlatform.options(HeadlessIT.class, Path.of(TestPlatform.required("phyllome.it.headless.bndrun")));

@@ -14,18 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import javax.inject.Inject;
-
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -39,16 +32,11 @@ import io.phyllome.host.profile.Profiles;
  * The host's identity: its configuration directory applied and reported, its fingerprint, the
  * per-profile lines of host:check, and vm:lint on VMs of the system libvirtd.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class HostIdentityIT {
+public class HostIdentityIT extends FrameworkTest {
 
     private static final String CONFIG_DIR = "phyllome.config.dir";
     private static final String PROFILES_PID = "io.phyllome.host.profiles";
     private static final String LINUX_BUNDLE = "io.phyllome.profiles.linux";
-
-    @Inject
-    private BundleContext context;
 
     /** The configuration file's libvirt URI is in effect: the services have rebound to it. */
     @Before
@@ -57,6 +45,7 @@ public class HostIdentityIT {
     }
 
     /** The platform with a configuration directory of three files: a good one with a typo, the libvirt URI, a badly named one. */
+    @Override
     @Configuration
     public Option[] config() throws IOException {
         Path config = Path.of(TestPlatform.required("phyllome.it.work")).toAbsolutePath().resolve(HostIdentityIT.class.getSimpleName()).resolve("config");

@@ -13,18 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.VmInfo;
 
@@ -34,15 +25,10 @@ import io.phyllome.host.vm.VmInfo;
  * {@code vm:create} and {@code vm:delete} work again through the services and the shell; the VM and
  * disk made before the restart are intact.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class LibvirtRestartE2EIT {
+public class LibvirtRestartE2EIT extends FrameworkTest {
 
     /** The logger of the libvirt adapter's connection (host.libvirt's ReconnectingConnection). */
     private static final String CONNECTION_LOGGER = "io.phyllome.host.libvirt.internal.ReconnectingConnection";
-
-    @Inject
-    private BundleContext context;
 
     private final TestVms vms = new TestVms();
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -60,11 +46,6 @@ public class LibvirtRestartE2EIT {
         public void close() {
         }
     };
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(LibvirtRestartE2EIT.class);
-    }
 
     @Before
     public void recordTheConnectionsLog() {

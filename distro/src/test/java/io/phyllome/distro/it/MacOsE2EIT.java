@@ -11,18 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.VmState;
 
@@ -34,16 +25,11 @@ import io.phyllome.host.vm.VmState;
  * trace; without an OpenCore image, {@code vm:create} fails naming the file and where it goes,
  * and leaves nothing behind.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class MacOsE2EIT {
+public class MacOsE2EIT extends FrameworkTest {
 
     private static final Path NVRAM_DIR = Path.of("/var/lib/libvirt/qemu/nvram");
     /** 64 characters, and not the key macOS checks for: the platform and its tests never hold that one. */
     private static final String STAND_IN_KEY = "phyllome-stand-in-key-for-tests-only-never-what-macos-checks-000";
-
-    @Inject
-    private BundleContext context;
 
     private Osgi osgi;
     private Osgi.Platform platform;
@@ -52,11 +38,6 @@ public class MacOsE2EIT {
     private Path opencore;
     private Path recovery;
     private String name;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(MacOsE2EIT.class);
-    }
 
     /** The user's images: empty qcow2 files the test makes, where QEMU's user can read them. */
     @Before

@@ -9,16 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.VmException;
@@ -34,17 +25,7 @@ import io.phyllome.host.vm.VmState;
  * <p>Once a process runs libvirt's embedded driver, libvirt opens no new connection to a daemon
  * in it; so the system daemon is connected first, and cleaned up with virsh.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class MigrationE2EIT {
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(MigrationE2EIT.class);
-    }
+public class MigrationE2EIT extends FrameworkTest {
 
     @Test
     public void aShutOffVmMovesToAnotherLibvirtWithItsData() throws Exception {

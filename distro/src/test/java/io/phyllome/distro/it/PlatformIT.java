@@ -12,17 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -33,22 +24,12 @@ import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
 
 /** The platform as phyllome.bndrun runs it: bundles, components, profiles, shell commands. */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class PlatformIT {
+public class PlatformIT extends FrameworkTest {
 
     private static final String LINUX_BUNDLE = "io.phyllome.profiles.linux";
     private static final Set<String> COMMANDS = Set.of("vm:create", "vm:list", "vm:info", "vm:start", "vm:shutdown", "vm:stop",
             "vm:delete", "vm:xml", "vm:screenshot", "vm:virtio", "vm:lint", "vm:autostart", "profile:list", "profile:show", "host:info", "host:check", "host:fingerprint", "host:protect", "host:unlock", "disk:list", "disk:add",
             "disk:resize", "disk:delete", "disk:orphans", "media:import", "media:list", "media:remove", "profile:available", "profile:install", "profile:uninstall", "profile:update");
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(PlatformIT.class);
-    }
 
     @Test
     public void everyRunBundleIsActive() {

@@ -12,17 +12,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
@@ -34,16 +27,12 @@ import io.phyllome.host.vm.VmSpec;
  * to a new version and uninstalled, each step visible in profile:list; a faulty profile is reported
  * and does not affect others. VMs are defined on the system libvirtd but never started.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class ProfileInstallIT {
+public class ProfileInstallIT extends FrameworkTest {
 
     private static final String VM = "phyllome-it-acme";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Inject
-    private BundleContext context;
-
+    @Override
     @Configuration
     public Option[] config() {
         Path work = Path.of(TestPlatform.required("phyllome.it.work")).toAbsolutePath();

@@ -8,17 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmInfo;
@@ -28,21 +19,11 @@ import io.phyllome.host.vm.VmState;
  * End to end against the system libvirtd: an encrypted VM of the test guest boots, its disk is
  * LUKS, and deleting it leaves no domain, disk, NVRAM, secret or serial log.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class SystemDaemonE2EIT {
+public class SystemDaemonE2EIT extends FrameworkTest {
 
     private static final Path NVRAM_DIR = Path.of("/var/lib/libvirt/qemu/nvram");
 
-    @Inject
-    private BundleContext context;
-
     private String name;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(SystemDaemonE2EIT.class);
-    }
 
     @Test
     public void encryptedGuestBootsAndIsDeletedWithoutTrace() {

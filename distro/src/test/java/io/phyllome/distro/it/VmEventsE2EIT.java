@@ -2,18 +2,9 @@ package io.phyllome.distro.it;
 
 import java.nio.file.Path;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * libvirt's lifecycle events of a real guest reach an Event Admin handler subscribed to
@@ -23,20 +14,10 @@ import org.osgi.framework.BundleContext;
  * connection). {@link VmEventsEmbeddedE2EIT} does the same on the embedded driver (a process
  * that opened it opens no qemu:///system any more, hence a class, and a framework, of its own).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class VmEventsE2EIT {
-
-    @Inject
-    private BundleContext context;
+public class VmEventsE2EIT extends FrameworkTest {
 
     private final TestVms vms = new TestVms();
     private VmEventRecorder events;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(VmEventsE2EIT.class);
-    }
 
     @Before
     public void subscribe() {

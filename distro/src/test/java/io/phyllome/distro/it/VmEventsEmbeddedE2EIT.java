@@ -2,18 +2,9 @@ package io.phyllome.distro.it;
 
 import java.nio.file.Path;
 
-import javax.inject.Inject;
-
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 /**
  * On libvirt's embedded driver, which runs in the platform's process and delivers its events
@@ -21,20 +12,10 @@ import org.osgi.framework.BundleContext;
  * undefined events reach an Event Admin handler subscribed to {@code io/phyllome/vm/*} with the
  * VM's name and state (see {@link VmEventsE2EIT} for the system daemon).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class VmEventsEmbeddedE2EIT {
-
-    @Inject
-    private BundleContext context;
+public class VmEventsEmbeddedE2EIT extends FrameworkTest {
 
     private final TestVms vms = new TestVms();
     private VmEventRecorder events;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(VmEventsEmbeddedE2EIT.class);
-    }
 
     @Before
     public void subscribe() {

@@ -16,17 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 
 import io.phyllome.host.vm.VmException;
@@ -43,19 +34,9 @@ import io.phyllome.host.vm.VmInfo;
  * nothing. The disks' keys of both hosts are looked for in everything the run printed or logged,
  * and recorded for {@code ./test}'s scan of the whole test run's output.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class VmPackageE2EIT {
+public class VmPackageE2EIT extends FrameworkTest {
 
     private static final String PASSPHRASE = "correct horse battery staple";
-
-    @Inject
-    private BundleContext context;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(VmPackageE2EIT.class);
-    }
 
     @Test
     public void encryptedVmMovesFromTheSystemDaemonToTheEmbeddedDriverWithItsData() throws IOException {

@@ -13,17 +13,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
-import javax.inject.Inject;
 
 import org.junit.After;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
@@ -35,22 +27,12 @@ import io.phyllome.host.vm.VmSpec;
  * Secure Boot firmware and a TPM served by swtpm, its display shows the firmware, and deleting it
  * removes its NVRAM and TPM state.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
-public class WindowsE2EIT {
+public class WindowsE2EIT extends FrameworkTest {
 
     private static final Path NVRAM_DIR = Path.of("/var/lib/libvirt/qemu/nvram");
     private static final Path TPM_DIR = Path.of("/var/lib/libvirt/swtpm");
 
-    @Inject
-    private BundleContext context;
-
     private String name;
-
-    @Configuration
-    public Option[] config() {
-        return TestPlatform.options(WindowsE2EIT.class);
-    }
 
     @Test
     public void windows11StartsWithSecureBootAndTpmAndLeavesNothingBehind() {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 
+import io.phyllome.host.shell.format.Format;
+
 /**
  * What completion knows of one shell command, read from the annotations Gogo itself reads on the
  * command's methods ({@link Descriptor}, Gogo's {@code @Parameter}) and from {@link Completes}:
@@ -72,8 +74,11 @@ record CommandSyntax(String name, String description, Map<String, Option> option
                 }
                 Descriptor help = parameter.getAnnotation(Descriptor.class);
                 boolean takesValue = org.apache.felix.service.command.Parameter.UNSPECIFIED.equals(option.presentValue());
+                // --format takes the same words on every listing command, so it needs no @Completes of its own
+                Argument value = List.of(option.names()).contains(Format.OPTION) ? new Argument(Completes.What.NOTHING, Format.NAMES, false)
+                        : Argument.of(parameter);
                 for (String optionName : option.names()) {
-                    options.putIfAbsent(optionName, new Option(optionName, List.of(option.names()), help == null ? "" : help.value(), takesValue, Argument.of(parameter)));
+                    options.putIfAbsent(optionName, new Option(optionName, List.of(option.names()), help == null ? "" : help.value(), takesValue, value));
                 }
             }
             arguments.add(positional);

@@ -43,10 +43,8 @@ public class DiskCommands {
     }
 
     @Descriptor("list the disks the platform created: file, size, space used, encryption, the VM using it")
-    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
-        return Formatter.render(format, DiskList.of(storage.list(), users()));
+    public String list(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        return Formatter.render(format, () -> DiskList.of(storage.list(), users()));
     }
 
     @Descriptor("create a new disk and attach it to a VM")
@@ -74,12 +72,10 @@ public class DiskCommands {
     }
 
     @Descriptor("report what a crash can leave behind: disks of interrupted creations, unused disks, keys without a disk")
-    public String orphans(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format,
+    public String orphans(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format,
             @Descriptor("remove the disks of interrupted creations with their keys, and keys without a disk (unused disks are kept: delete them with disk:delete)")
             @Parameter(names = "--clean", absentValue = "false", presentValue = "true") boolean clean) {
-        Format.of(format);
-        return Formatter.render(format, OrphanReport.of(clean ? leftovers.clean() : leftovers.scan(), clean));
+        return Formatter.render(format, () -> OrphanReport.of(clean ? leftovers.clean() : leftovers.scan(), clean));
     }
 
     /** The VMs using each disk, by its file. */

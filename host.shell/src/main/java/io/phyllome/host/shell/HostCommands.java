@@ -64,10 +64,8 @@ public class HostCommands {
 
     @Descriptor("show the platform and the host: version, state and configuration directories, where the configuration comes from,"
             + " hypervisor, KVM, firmware, TPM")
-    public String info(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
-        return Formatter.render(format, new HostInfo(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty).toString(),
+    public String info(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        return Formatter.render(format, () -> new HostInfo(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty).toString(),
                 configuration.directory().toString(), Files.isDirectory(configuration.directory()), configuration.sources(),
                 HostInfo.Hypervisor.of(hypervisor.capabilities()), profiles.list().size(), fingerprint.digest(),
                 encryption.status().stream().map(HostInfo.Protection::of).toList()));
@@ -75,9 +73,8 @@ public class HostCommands {
 
     @Descriptor("check what this host needs to run VMs well, and what each installed profile needs (a dry run that creates nothing):"
             + " PASS, WARN or FAIL with a fix for each; fails when any check fails")
-    public String check(CommandSession session, @Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
+    public String check(CommandSession session, @Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        Format as = Format.of(format); // before the checks run
         HostCapabilities host = hypervisor.capabilities();
         List<Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
                 encryption.status()));
@@ -88,7 +85,7 @@ public class HostCommands {
         checks.addAll(ProfileChecks.of(dryRun.run(), passthrough));
         checks.add(HostChecks.leftovers(leftovers.scan()));
         HostCheckReport report = HostCheckReport.of(checks);
-        String output = Formatter.render(format, report);
+        String output = Formatter.render(as, report);
         if (report.failed() > 0) {
             session.getConsole().println(output);
             throw new VmException(report.failed() + " of " + checks.size() + " host checks failed (see FAIL above)");
@@ -98,11 +95,11 @@ public class HostCommands {
 
     @Descriptor("print this host's fingerprint: the digest of what makes hosts compatible for moving VMs, then its components"
             + " (platform, bundles, profiles, machine types, CPU, firmware, TPM), one key=value a line")
-    public String fingerprint(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
-        Map<String, String> components = fingerprint.components();
-        return Formatter.render(format, new Fingerprint(HostFingerprint.digest(components), components));
+    public String fingerprint(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        return Formatter.render(format, () -> {
+            Map<String, String> components = fingerprint.components();
+            return new Fingerprint(HostFingerprint.digest(components), components);
+        });
     }
 
     @Descriptor("protect the state directories that hold disks, firmware variables and TPM state with fscrypt and a passphrase"

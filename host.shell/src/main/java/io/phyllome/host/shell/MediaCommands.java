@@ -43,10 +43,8 @@ public class MediaCommands {
     }
 
     @Descriptor("list the media library: name, size, SHA-256")
-    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
-        return Formatter.render(format, MediaList.of(library.list()));
+    public String list(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        return Formatter.render(format, () -> MediaList.of(library.list()));
     }
 
     @Descriptor("remove a file from the media library")

@@ -34,10 +34,8 @@ public class ProfileCommands {
     }
 
     @Descriptor("list the profiles the configured repository indexes offer: id, OS family, bundle, version, whether installed")
-    public String available(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
-        return Formatter.render(format, ProfileCatalog.of(installer.available(), installer.repositories(), installer::cannotRun));
+    public String available(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        return Formatter.render(format, () -> ProfileCatalog.of(installer.available(), installer.repositories(), installer::cannotRun));
     }
 
     /** A newer version is an update only if it can run here. */
@@ -61,20 +59,20 @@ public class ProfileCommands {
     }
 
     @Descriptor("list the installed guest profiles: id, OS family, name; faulty profiles say what they did")
-    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
-        installer.awaitRestored(); // profiles installed earlier are back before the first listing
-        return Formatter.render(format, ProfileList.of(profiles.list(), profiles.faults()));
+    public String list(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        return Formatter.render(format, () -> {
+            installer.awaitRestored(); // profiles installed earlier are back before the first listing
+            return ProfileList.of(profiles.list(), profiles.faults());
+        });
     }
 
     @Descriptor("show a guest profile: what it is for and the resources it needs")
-    public String show(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("profile id (see profile:list)") @Completes(PROFILE) String id) {
-        Format.of(format);
-        installer.awaitRestored();
-        GuestProfile profile = profiles.find(id)
-                .orElseThrow(() -> new VmException("unknown profile '" + id + "': profile:list shows the installed ones"));
-        return Formatter.render(format, ProfileDetails.of(profile, profiles.faults().get(id)));
+    public String show(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("profile id (see profile:list)") @Completes(PROFILE) String id) {
+        return Formatter.render(format, () -> {
+            installer.awaitRestored();
+            GuestProfile profile = profiles.find(id)
+                    .orElseThrow(() -> new VmException("unknown profile '" + id + "': profile:list shows the installed ones"));
+            return ProfileDetails.of(profile, profiles.faults().get(id));
+        });
     }
 }

@@ -127,17 +127,13 @@ public class VmCommands {
     }
 
     @Descriptor("list the VMs of this host: name, state, profile, memory, CPUs")
-    public String list(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        Format.of(format);
-        return Formatter.render(format, VmList.of(vms.summaries()));
+    public String list(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
+        return Formatter.render(format, () -> VmList.of(vms.summaries()));
     }
 
     @Descriptor("show a VM: state, profile, resources, disks")
-    public String info(@Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
-        Format.of(format);
-        return Formatter.render(format, VmDetails.of(vms.info(name)));
+    public String info(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
+        return Formatter.render(format, () -> VmDetails.of(vms.info(name)));
     }
 
     @Descriptor("start a VM")
@@ -221,11 +217,10 @@ public class VmCommands {
 
     @Descriptor("show what ties a VM to this host (host devices, host CPU, files outside the pool and the media library,"
             + " unencrypted disks): what, why it matters for moving, how to fix; fails when something blocks moving it")
-    public String lint(CommandSession session, @Descriptor(Format.HELP) @Completes(words = { "table", "json" })
-            @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
-        Format.of(format);
+    public String lint(CommandSession session, @Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
+        Format as = Format.of(format); // before the lint runs
         LintReport report = LintReport.of(name, portability.lint(name));
-        String output = Formatter.render(format, report);
+        String output = Formatter.render(as, report);
         if (report.blockers() > 0) {
             session.getConsole().println(output);
             throw new VmException(name + " has " + report.blockers() + " portability blocker(s) (see blocker above): it cannot move to another host as it is");

@@ -1,8 +1,8 @@
 package io.phyllome.host.shell.format;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How a listing or report command writes its output: {@code --format table} (the default) or {@code --format json}. */
 public enum Format {
@@ -11,11 +11,13 @@ public enum Format {
     /** The option every listing and report command takes. */
     public static final String OPTION = "--format";
     public static final String DEFAULT = "table";
+    /** What completion offers after {@link #OPTION}. */
+    public static final List<String> NAMES = Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
     public static final String HELP = "output format: table (default) or json (see docs/api for its schema)";
 
     /**
-     * The format a user named; an unknown one is an error that names the choices. Commands call it
-     * before they do anything, so that {@code disk:orphans --clean --format yaml} cleans nothing.
+     * The format a user named; an unknown one is an error that names the choices. It is read
+     * before a command does anything, so that {@code disk:orphans --clean --format yaml} cleans nothing.
      */
     public static Format of(String name) {
         for (Format f : values()) {
@@ -24,6 +26,6 @@ public enum Format {
             }
         }
         throw new IllegalArgumentException("unknown output format '" + name + "': give " + OPTION + " "
-                + Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" or ")));
+                + String.join(" or ", NAMES));
     }
 }

@@ -1,5 +1,7 @@
 package io.phyllome.host.shell.format;
 
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,11 +23,17 @@ public final class Formatter {
     }
 
     /**
-     * @param format the user's {@code --format}
+     * Checks the user's {@code --format} before the command does its work, then renders what
+     * {@code output} returns: every listing command is this one call.
+     *
      * @throws IllegalArgumentException naming the choices when the format is unknown
      */
-    public static String render(String format, Output output) {
-        return switch (Format.of(format)) {
+    public static String render(String format, Supplier<? extends Output> output) {
+        return render(Format.of(format), output.get());
+    }
+
+    public static String render(Format format, Output output) {
+        return switch (format) {
             case TABLE -> output.text();
             case JSON -> json(output);
         };

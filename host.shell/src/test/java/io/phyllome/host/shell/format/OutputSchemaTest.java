@@ -66,7 +66,7 @@ class OutputSchemaTest {
 
     @Test
     void theSchemasRefuseWhatTheyDoNotDescribe() {
-        String json = Formatter.render("json", VmList.of(List.of(summary(FOREIGN))));
+        String json = Formatter.render(Format.JSON, VmList.of(List.of(summary(FOREIGN))));
         assertFalse(SchemaAssert.errors("vm-list", json.replace("\"cpus\"", "\"cores\"")).isEmpty(), "a renamed field fails");
         assertFalse(SchemaAssert.errors("vm-list", json.replace("vm-list.schema", "vm-lost.schema")).isEmpty(), "another schema's id fails");
     }

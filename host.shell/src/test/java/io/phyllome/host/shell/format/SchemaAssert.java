@@ -25,7 +25,7 @@ final class SchemaAssert {
 
     /** The output's JSON, asserted valid against its schema. */
     static String assertValid(Output output) {
-        String json = Formatter.render("json", output);
+        String json = Formatter.render(Format.JSON, output);
         assertEquals(List.of(), errors(output.kind(), json), json);
         return json;
     }
