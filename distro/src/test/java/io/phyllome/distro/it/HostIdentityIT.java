@@ -66,7 +66,7 @@ public class HostIdentityIT extends FrameworkTest {
         assertEquals("the file's value, typed as the metatype says", 25L,
                 admin.getConfiguration(PROFILES_PID, "?").getProperties().get("contributeTimeoutSeconds"));
         ServiceComponentRuntime scr = osgi.service(ServiceComponentRuntime.class, null);
-        Osgi.await(Duration.ofSeconds(10), () -> Long.valueOf(25).equals(componentProperty(scr, "io.phyllome.host.core.internal.ProfileRegistry",
+        Osgi.await(Duration.ofSeconds(10), () -> Long.valueOf(25).equals(componentProperty(scr, "io.phyllome.host.core.profiles.ProfileRegistry",
                 "contributeTimeoutSeconds")), () -> "ProfileRegistry does not run with contributeTimeoutSeconds=25");
 
         String info = osgi.gogo("host:info");

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.profiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.profiles;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@link ProfileRegistry} implements it; a {@code Profiles} that does not runs profiles with
  * {@link #DEFAULTS}.
  */
-interface ProfileFaults {
+public interface ProfileFaults {
 
     /** The default time limit of one {@code contribute} call. */
     Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.vms;
 
 import java.nio.file.Path;
 import java.util.Optional;

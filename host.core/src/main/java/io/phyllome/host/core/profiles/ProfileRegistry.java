@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.profiles;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -35,7 +35,7 @@ import io.phyllome.host.profile.Profiles;
 @Designate(ocd = ProfileRegistry.Config.class)
 public class ProfileRegistry implements Profiles, ProfileFaults {
 
-    static final String PID = "io.phyllome.host.profiles";
+    public static final String PID = "io.phyllome.host.profiles";
     private static final System.Logger LOG = System.getLogger(ProfileRegistry.class.getName());
 
     @ObjectClassDefinition(name = "Phyllome guest profiles", description = "How the host runs guest profiles.")

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.portability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import io.phyllome.host.device.CpuMode;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.vm.ByteSize;
-import io.phyllome.host.vm.PortabilityFinding;
 import io.phyllome.host.vm.PortabilityFinding.Severity;
+import io.phyllome.host.vm.PortabilityFinding;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmState;
 

@@ -1,18 +1,22 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.vms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.phyllome.host.diagnostics.ProfileDryRun;
+import io.phyllome.host.core.profiles.FakeProfile;
+import io.phyllome.host.core.profiles.FakeProfiles;
+import io.phyllome.host.core.profiles.ProfileFaults;
+import io.phyllome.host.core.profiles.ProfileRegistry;
 import io.phyllome.host.device.Finding;
-import io.phyllome.host.platform.HostCapabilities;
+import io.phyllome.host.diagnostics.ProfileDryRun;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.ProfileException;
 import io.phyllome.host.vm.ByteSize;
 
@@ -34,15 +38,15 @@ class ProfileProbeTest {
 
     @Test
     void eachProfileSaysPassWarnOrFailWithTheRecommendationCutToTheHost() {
-        VmServiceTest.FakeProfiles profiles = new VmServiceTest.FakeProfiles();
-        VmServiceTest.FakeProfile linux = profiles.add(new VmServiceTest.FakeProfile("linux",
+        FakeProfiles profiles = new FakeProfiles();
+        FakeProfile linux = profiles.add(new FakeProfile("linux",
                 (ctx, dev) -> dev.finding(Finding.Severity.INFO, "runs emulated")));
-        profiles.add(new VmServiceTest.FakeProfile("windows-11", (ctx, dev) -> {
+        profiles.add(new FakeProfile("windows-11", (ctx, dev) -> {
             if (!ctx.host().secureBoot()) {
                 throw new ProfileException("profile 'windows-11' needs UEFI firmware with Secure Boot, which this host lacks: install the ovmf package");
             }
         }));
-        profiles.add(new VmServiceTest.FakeProfile("other", (ctx, dev) -> dev.warn("no virtio drivers")));
+        profiles.add(new FakeProfile("other", (ctx, dev) -> dev.warn("no virtio drivers")));
 
         List<ProfileDryRun.Outcome> outcomes = new ProfileProbe(capabilitiesOnly(SMALL_HOST), profiles, new VmServiceTest.EmptyMediaLibrary()).run();
 
@@ -59,8 +63,8 @@ class ProfileProbeTest {
 
     @Test
     void aMisbehavingProfileIsMarkedFaultyAndSkippedAfterwards() {
-        VmServiceTest.FakeProfiles profiles = new VmServiceTest.FakeProfiles();
-        VmServiceTest.FakeProfile broken = profiles.add(new VmServiceTest.FakeProfile("broken", (ctx, dev) -> {
+        FakeProfiles profiles = new FakeProfiles();
+        FakeProfile broken = profiles.add(new FakeProfile("broken", (ctx, dev) -> {
             throw new NullPointerException("oops");
         }));
         RecordingProfiles recording = new RecordingProfiles(profiles);

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.profiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.phyllome.host.core.internal.VmServiceTest.FakeProfile;
 
 /** Two profiles with one id: the bundle installed later is the one ignored and reported, in either order. */
 class ProfileRegistryTest {

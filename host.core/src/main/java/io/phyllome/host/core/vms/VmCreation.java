@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.vms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +12,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.phyllome.host.core.faults.FaultInjection;
 import io.phyllome.host.core.locks.StateLocks;
-import io.phyllome.host.core.transfer.VmCreator;
+import io.phyllome.host.core.profiles.ProfileFaults;
+import io.phyllome.host.core.profiles.ProfileGuard;
 import io.phyllome.host.core.transfer.VmCreator.DiskSource;
+import io.phyllome.host.core.transfer.VmCreator;
 import io.phyllome.host.device.DeviceSet;
 import io.phyllome.host.device.Finding;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileDescriptor;

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.vms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,12 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.phyllome.host.core.locks.StateLocks;
+import io.phyllome.host.core.profiles.FakeProfile;
+import io.phyllome.host.core.profiles.FakeProfiles;
 import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.device.VideoModel;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.hypervisor.DomainDefinition;
-import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.OsFamily;
 import io.phyllome.host.profile.ProfileContext;
@@ -65,8 +67,7 @@ import io.phyllome.host.vm.VmState;
 /** {@link VmService} against hand-written fakes that record every call in one journal. */
 class VmServiceTest {
 
-    static final HostCapabilities HOST = new HostCapabilities("test:///fake", "fake 1.0", "x86_64", true, "", List.of("q35"),
-            true, true, true, ByteSize.ofGiB(16), 8, Set.of(), "");
+    static final HostCapabilities HOST = FakeProfiles.HOST;
 
     /** Every call to the fakes, in order, e.g. "storage.create vm1#0" or "hypervisor.define vm1". */
     final List<String> journal = Collections.synchronizedList(new ArrayList<>()); // two creations run at once in one test
@@ -806,51 +807,6 @@ class VmServiceTest {
         @Override
         public void removeOrphanKeys() {
             journal.add("storage.removeOrphanKeys");
-        }
-    }
-
-    static final class FakeProfiles implements Profiles {
-        final Map<String, GuestProfile> byId = new TreeMap<>();
-
-        FakeProfile add(FakeProfile profile) {
-            byId.put(profile.descriptor().id(), profile);
-            return profile;
-        }
-
-        @Override
-        public List<ProfileDescriptor> list() {
-            return byId.values().stream().map(GuestProfile::descriptor).sorted(Comparator.comparing(ProfileDescriptor::id)).toList();
-        }
-
-        @Override
-        public Optional<GuestProfile> find(String id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-    }
-
-    /** A profile with a small minimum (256M, 1 CPU, 1G disk) and recommendation (4G, 2 CPUs, 25G). */
-    static final class FakeProfile implements GuestProfile {
-        private final ProfileDescriptor descriptor;
-        private final BiConsumer<ProfileContext, DeviceSetBuilder> behaviour;
-        int contributions;
-        ProfileContext seen;
-
-        FakeProfile(String id, BiConsumer<ProfileContext, DeviceSetBuilder> behaviour) {
-            this.descriptor = new ProfileDescriptor(id, id + " profile", OsFamily.OTHER, List.of(),
-                    new Resources(ByteSize.ofMiB(256), 1, ByteSize.ofGiB(1)), new Resources(ByteSize.ofGiB(4), 2, ByteSize.ofGiB(25)));
-            this.behaviour = behaviour;
-        }
-
-        @Override
-        public ProfileDescriptor descriptor() {
-            return descriptor;
-        }
-
-        @Override
-        public void contribute(ProfileContext context, DeviceSetBuilder devices) {
-            contributions++;
-            seen = context;
-            behaviour.accept(context, devices);
         }
     }
 

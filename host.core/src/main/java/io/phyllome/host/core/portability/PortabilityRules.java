@@ -1,14 +1,15 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.portability;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.phyllome.host.core.profiles.ProfileRegistry;
 import io.phyllome.host.device.CpuMode;
 import io.phyllome.host.hypervisor.Domain;
-import io.phyllome.host.vm.PortabilityFinding;
 import io.phyllome.host.vm.PortabilityFinding.Severity;
+import io.phyllome.host.vm.PortabilityFinding;
 import io.phyllome.host.vm.VmDisk;
 
 /** What ties a defined VM to its host, read from its definition alone. */

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.vms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +7,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.core.profiles.ProfileFaults;
+import io.phyllome.host.core.profiles.ProfileGuard;
 import io.phyllome.host.device.DeviceSet;
 import io.phyllome.host.device.Finding;
-import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.diagnostics.ProfileDryRun;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.MissingMediaException;
 import io.phyllome.host.profile.ProfileDescriptor;

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.profiles;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -25,17 +25,17 @@ import io.phyllome.host.vm.VmException;
  * passthrough the host does not allow is marked faulty and the creation fails with a message
  * naming the profile; other profiles are not affected.
  */
-final class ProfileGuard {
+public final class ProfileGuard {
 
     private static final Pattern MACHINE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final ProfileFaults faults;
 
-    ProfileGuard(ProfileFaults faults) {
+    public ProfileGuard(ProfileFaults faults) {
         this.faults = faults;
     }
 
-    DeviceSet contribute(GuestProfile profile, String id, ProfileContext context) {
+    public DeviceSet contribute(GuestProfile profile, String id, ProfileContext context) {
         Optional<String> known = faults.faultOf(id);
         if (known.isPresent()) { // fail at once: running it again would only repeat the fault (or the wait)
             throw new VmException("profile '" + id + "' is faulty: it " + known.get() + ". A new version of its bundle clears this"

@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.profiles;
 
 import java.io.IOException;
 import java.io.Reader;

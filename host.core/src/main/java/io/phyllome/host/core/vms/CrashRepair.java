@@ -1,4 +1,4 @@
-package io.phyllome.host.core.internal;
+package io.phyllome.host.core.vms;
 
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +11,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.core.locks.StateLocks;
+import io.phyllome.host.core.transfer.TransferJournal;
 import io.phyllome.host.diagnostics.CrashLeftovers;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
-import io.phyllome.host.core.transfer.TransferJournal;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmInfo;
