@@ -1,8 +1,8 @@
 /**
  * What the platform can tell about its own health: the leftovers of crashes and their repair,
- * and whether each profile could create a VM here.
+ * whether each profile could create a VM here, and the host's checks.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.phyllome.host.diagnostics;
 

@@ -2,8 +2,6 @@ package io.phyllome.host.shell;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +15,18 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.phyllome.host.platform.HostConfiguration;
-import io.phyllome.host.diagnostics.ProfileDryRun;
-import io.phyllome.host.diagnostics.CrashLeftovers;
-import io.phyllome.host.platform.HostCapabilities;
+import io.phyllome.host.diagnostics.HostValidation.Check;
+import io.phyllome.host.diagnostics.HostValidation;
 import io.phyllome.host.hypervisor.Hypervisor;
+import io.phyllome.host.platform.HostConfiguration;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
-import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Fingerprint;
+import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
-import io.phyllome.host.shell.format.HostInfo;
 import io.phyllome.host.shell.format.HostCheckReport;
-import io.phyllome.host.shell.format.HostCheckReport.Check;
+import io.phyllome.host.shell.format.HostInfo;
 import io.phyllome.host.storage.DirectoryEncryption;
 import io.phyllome.host.vm.VmException;
 
@@ -44,21 +40,19 @@ public class HostCommands {
     private final DirectoryEncryption encryption;
     private final HostConfiguration configuration;
     private final HostFingerprint fingerprint;
-    private final ProfileDryRun dryRun;
-    private final CrashLeftovers leftovers;
+    private final HostValidation validation;
     private final BundleContext context;
 
     @Activate
     public HostCommands(@Reference Hypervisor hypervisor, @Reference Profiles profiles, @Reference DirectoryEncryption encryption,
-            @Reference HostConfiguration configuration, @Reference HostFingerprint fingerprint, @Reference ProfileDryRun dryRun,
-            @Reference CrashLeftovers leftovers, BundleContext context) {
+            @Reference HostConfiguration configuration, @Reference HostFingerprint fingerprint, @Reference HostValidation validation,
+            BundleContext context) {
         this.hypervisor = hypervisor;
         this.profiles = profiles;
         this.encryption = encryption;
         this.configuration = configuration;
         this.fingerprint = fingerprint;
-        this.dryRun = dryRun;
-        this.leftovers = leftovers;
+        this.validation = validation;
         this.context = context;
     }
 
@@ -75,15 +69,7 @@ public class HostCommands {
             + " PASS, WARN or FAIL with a fix for each; fails when any check fails")
     public String check(CommandSession session, @Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
         Format as = Format.of(format); // before the checks run
-        HostCapabilities host = hypervisor.capabilities();
-        List<Check> checks = new ArrayList<>(HostChecks.run(host, profiles.faults(), StateDirectory.resolve(context::getProperty),
-                encryption.status()));
-        boolean passthrough = dryRun.passthroughAllowed();
-        if (HostDeviceChecks.local(host.connection())) {
-            checks.addAll(HostDeviceChecks.run(Path.of("/"), passthrough));
-        }
-        checks.addAll(ProfileChecks.of(dryRun.run(), passthrough));
-        checks.add(HostChecks.leftovers(leftovers.scan()));
+        List<Check> checks = validation.validate();
         HostCheckReport report = HostCheckReport.of(checks);
         String output = Formatter.render(as, report);
         if (report.failed() > 0) {

@@ -10,16 +10,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.phyllome.host.diagnostics.HostValidation.Check;
+import io.phyllome.host.diagnostics.HostValidation.Status;
 import io.phyllome.host.profile.OsFamily;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Resources;
-import io.phyllome.host.shell.format.HostCheckReport.Check;
-import io.phyllome.host.shell.format.HostCheckReport.Status;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmInfo;
-import io.phyllome.host.vm.VmSummary;
 import io.phyllome.host.vm.VmState;
+import io.phyllome.host.vm.VmSummary;
 
 /** Every command's JSON validates against its schema under docs/api/v1, and the table form keeps its header. */
 class OutputSchemaTest {

@@ -1,4 +1,4 @@
-package io.phyllome.host.shell;
+package io.phyllome.host.core.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.phyllome.host.shell.format.HostCheckReport;
+import io.phyllome.host.diagnostics.HostValidation;
+
 
 /** The virt-host-validate checks on a made-up root directory. */
 class HostDeviceChecksTest {
@@ -34,8 +35,8 @@ class HostDeviceChecksTest {
         Files.writeString(file, content);
     }
 
-    private Map<String, HostCheckReport.Check> checks(boolean passthrough) {
-        return HostDeviceChecks.run(root, passthrough).stream().collect(Collectors.toMap(HostCheckReport.Check::subject, c -> c));
+    private Map<String, HostValidation.Check> checks(boolean passthrough) {
+        return HostDeviceChecks.run(root, passthrough).stream().collect(Collectors.toMap(HostValidation.Check::subject, c -> c));
     }
 
     @Test
@@ -52,9 +53,9 @@ class HostDeviceChecksTest {
                 cgroup /sys/fs/cgroup/blkio cgroup rw,relatime,blkio 0 0
                 """);
 
-        List<HostCheckReport.Check> checks = HostDeviceChecks.run(root, true);
+        List<HostValidation.Check> checks = HostDeviceChecks.run(root, true);
 
-        assertTrue(checks.stream().allMatch(c -> c.status() == HostCheckReport.Status.PASS), checks.toString());
+        assertTrue(checks.stream().allMatch(c -> c.status() == HostValidation.Status.PASS), checks.toString());
     }
 
     @Test
@@ -62,29 +63,29 @@ class HostDeviceChecksTest {
         file("proc/mounts", "cgroup2 /sys/fs/cgroup cgroup2 rw,nosuid 0 0\n");
         file("sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory pids\n");
 
-        assertEquals(HostCheckReport.Status.PASS, checks(false).get("cgroup controllers").status());
+        assertEquals(HostValidation.Status.PASS, checks(false).get("cgroup controllers").status());
     }
 
     @Test
     void missingDevicesAndControllersSayHowToGetThem() throws IOException {
         file("proc/mounts", "cgroup /sys/fs/cgroup/cpu cgroup rw,cpu,cpuacct 0 0\n");
 
-        Map<String, HostCheckReport.Check> checks = checks(false);
+        Map<String, HostValidation.Check> checks = checks(false);
 
-        assertEquals(HostCheckReport.Status.FAIL, checks.get("/dev/net/tun").status());
+        assertEquals(HostValidation.Status.FAIL, checks.get("/dev/net/tun").status());
         assertTrue(checks.get("/dev/net/tun").detail().contains("modprobe tun"));
-        assertEquals(HostCheckReport.Status.WARN, checks.get("/dev/vhost-net").status());
+        assertEquals(HostValidation.Status.WARN, checks.get("/dev/vhost-net").status());
         assertTrue(checks.get("/dev/vhost-net").detail().contains("modprobe vhost_net"));
-        HostCheckReport.Check cgroups = checks.get("cgroup controllers");
-        assertEquals(HostCheckReport.Status.WARN, cgroups.status());
+        HostValidation.Check cgroups = checks.get("cgroup controllers");
+        assertEquals(HostValidation.Status.WARN, cgroups.status());
         assertTrue(cgroups.detail().startsWith("missing cpuset, memory, devices, blkio"), cgroups.detail());
     }
 
     @Test
     void noIommuWarnsOnlyWhenPassthroughIsAllowed() {
-        assertEquals(HostCheckReport.Status.PASS, checks(false).get("IOMMU").status());
-        HostCheckReport.Check allowed = checks(true).get("IOMMU");
-        assertEquals(HostCheckReport.Status.WARN, allowed.status());
+        assertEquals(HostValidation.Status.PASS, checks(false).get("IOMMU").status());
+        HostValidation.Check allowed = checks(true).get("IOMMU");
+        assertEquals(HostValidation.Status.WARN, allowed.status());
         assertTrue(allowed.detail().contains("intel_iommu=on"), allowed.detail());
     }
 
@@ -102,12 +103,12 @@ class HostDeviceChecksTest {
         Path kvm = root.resolve("dev/kvm");
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-------"));
 
-        HostCheckReport.Check check = HostDeviceChecks.kvmDevice(kvm).orElseThrow();
-        assertEquals(HostCheckReport.Status.WARN, check.status(), check.toString());
+        HostValidation.Check check = HostDeviceChecks.kvmDevice(kvm).orElseThrow();
+        assertEquals(HostValidation.Status.WARN, check.status(), check.toString());
         assertTrue(check.detail().contains("chgrp kvm /dev/kvm && chmod 0660 /dev/kvm"), check.detail());
 
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-rw-rw-"));
-        assertEquals(HostCheckReport.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+        assertEquals(HostValidation.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
     }
 
     @Test
@@ -125,9 +126,9 @@ class HostDeviceChecksTest {
         Files.getFileAttributeView(kvm, PosixFileAttributeView.class).setGroup(kvmGroup);
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-rw----"));
 
-        assertEquals(HostCheckReport.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+        assertEquals(HostValidation.Status.PASS, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
         Files.setPosixFilePermissions(kvm, PosixFilePermissions.fromString("rw-r-----"));
-        assertEquals(HostCheckReport.Status.WARN, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
+        assertEquals(HostValidation.Status.WARN, HostDeviceChecks.kvmDevice(kvm).orElseThrow().status());
     }
 
     @Test
@@ -135,17 +136,17 @@ class HostDeviceChecksTest {
         Path dir = Files.createDirectories(root.resolve("run/libvirt"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
 
-        HostCheckReport.Check check = checks(false).get("/run/libvirt");
-        assertEquals(HostCheckReport.Status.FAIL, check.status(), check.toString());
+        HostValidation.Check check = checks(false).get("/run/libvirt");
+        assertEquals(HostValidation.Status.FAIL, check.status(), check.toString());
         assertTrue(check.detail().contains("chmod 755 /run/libvirt"), check.detail());
 
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertEquals(HostCheckReport.Status.PASS, checks(false).get("/run/libvirt").status());
+        assertEquals(HostValidation.Status.PASS, checks(false).get("/run/libvirt").status());
     }
 
     @Test
     void absentKvmAndRunDirectoryAreNotChecked() {
-        Map<String, HostCheckReport.Check> checks = checks(false);
+        Map<String, HostValidation.Check> checks = checks(false);
         assertFalse(checks.containsKey("/dev/kvm"));
         assertFalse(checks.containsKey("/run/libvirt"));
     }

@@ -1,6 +1,5 @@
-package io.phyllome.host.shell;
+package io.phyllome.host.core.checks;
 
-import io.phyllome.host.shell.format.HostCheckReport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import io.phyllome.host.shell.format.HostCheckReport.Check;
-import io.phyllome.host.shell.format.HostCheckReport.Status;
+import io.phyllome.host.diagnostics.HostValidation.Check;
+import io.phyllome.host.diagnostics.HostValidation.Status;
 
 /**
  * The checks of {@code virt-host-validate qemu} that matter for this platform, made directly on

@@ -1,4 +1,4 @@
-package io.phyllome.host.shell;
+package io.phyllome.host.core.checks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.phyllome.host.diagnostics.CrashLeftovers;
+import io.phyllome.host.diagnostics.HostValidation.Check;
+import io.phyllome.host.diagnostics.HostValidation.Status;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.storage.ProtectedDirectory;
-import io.phyllome.host.shell.format.HostCheckReport.Check;
-import io.phyllome.host.shell.format.HostCheckReport.Status;
 
 /**
  * What {@code host:check} checks, in the spirit of {@code virt-host-validate}: each check passes,

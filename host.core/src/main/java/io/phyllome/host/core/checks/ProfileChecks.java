@@ -1,12 +1,11 @@
-package io.phyllome.host.shell;
+package io.phyllome.host.core.checks;
 
-import io.phyllome.host.shell.format.HostCheckReport;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.phyllome.host.diagnostics.HostValidation.Check;
+import io.phyllome.host.diagnostics.HostValidation.Status;
 import io.phyllome.host.diagnostics.ProfileDryRun;
-import io.phyllome.host.shell.format.HostCheckReport.Check;
-import io.phyllome.host.shell.format.HostCheckReport.Status;
 
 /** One {@code host:check} line per installed profile, from a dry run of its device choice. */
 final class ProfileChecks {

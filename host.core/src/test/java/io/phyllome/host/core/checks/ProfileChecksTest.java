@@ -1,4 +1,4 @@
-package io.phyllome.host.shell;
+package io.phyllome.host.core.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.phyllome.host.diagnostics.HostValidation;
 import io.phyllome.host.diagnostics.ProfileDryRun.Outcome;
-import io.phyllome.host.shell.format.HostCheckReport;
 
 class ProfileChecksTest {
 
@@ -20,22 +20,22 @@ class ProfileChecksTest {
 
     @Test
     void aProfileThatCanPassesOneWithWarningsOrWithoutItsUsersFilesWarnsOneThatCannotFails() {
-        List<HostCheckReport.Check> checks = ProfileChecks.of(OUTCOMES, false);
+        List<HostValidation.Check> checks = ProfileChecks.of(OUTCOMES, false);
 
         assertEquals(List.of(
-                new HostCheckReport.Check(HostCheckReport.Status.PASS, "profile linux", "can create a VM (4G, 2 CPUs); runs emulated"),
-                new HostCheckReport.Check(HostCheckReport.Status.WARN, "profile windows-11", "can create a VM (8G, 2 CPUs), but: 2 CPUs are fewer than the 4 recommended"),
-                new HostCheckReport.Check(HostCheckReport.Status.FAIL, "profile windows-10", "cannot create a VM here (4G, 2 CPUs): needs UEFI firmware: install the ovmf package"),
-                new HostCheckReport.Check(HostCheckReport.Status.WARN, "profile macos-sonoma",
+                new HostValidation.Check(HostValidation.Status.PASS, "profile linux", "can create a VM (4G, 2 CPUs); runs emulated"),
+                new HostValidation.Check(HostValidation.Status.WARN, "profile windows-11", "can create a VM (8G, 2 CPUs), but: 2 CPUs are fewer than the 4 recommended"),
+                new HostValidation.Check(HostValidation.Status.FAIL, "profile windows-10", "cannot create a VM here (4G, 2 CPUs): needs UEFI firmware: install the ovmf package"),
+                new HostValidation.Check(HostValidation.Status.WARN, "profile macos-sonoma",
                         "the host can run it, but a VM needs a file you provide (8G, 2 CPUs): needs an OpenCore boot image")),
                 checks);
     }
 
     @Test
     void allowedPassthroughIsAlwaysAWarning() {
-        HostCheckReport.Check first = ProfileChecks.of(OUTCOMES, true).get(0);
+        HostValidation.Check first = ProfileChecks.of(OUTCOMES, true).get(0);
 
-        assertEquals(HostCheckReport.Status.WARN, first.status());
+        assertEquals(HostValidation.Status.WARN, first.status());
         assertEquals("passthrough", first.subject());
         assertTrue(first.detail().contains("vm:lint NAME"), first.detail());
         assertEquals(List.of(), ProfileChecks.of(List.of(), false));
