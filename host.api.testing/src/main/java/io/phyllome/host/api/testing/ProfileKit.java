@@ -64,8 +64,17 @@ public final class ProfileKit implements AfterEachCallback, AutoCloseable {
     /** A fixed secret id for encrypted disks, so the XML is the same from run to run. */
     private static final String SECRET_UUID = "3d5e7f10-2b4c-4d6e-8f90-a1b2c3d4e5f6";
 
+    /** The creation logs each VM it makes, which in a vendor's test run is noise (kept: JUL holds loggers weakly). */
+    private static final java.util.logging.Logger CREATION_LOG = quiet(VmCreation.class.getName());
+
     private final GuestProfile profile;
     private Path directory;
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
     public ProfileKit(GuestProfile profile) {
         this.profile = Objects.requireNonNull(profile, "profile");
