@@ -12,7 +12,8 @@ import org.junit.Test;
  * Installed profiles as scripts see them, each command a fresh {@code ./phyllome} process: after
  * {@code profile:install}, every later one-shot {@code profile:list} shows the profile; a profile
  * found faulty stays FAULTY (with the reason and its bundle's version) in later processes, and
- * {@code vm:create} with it fails at once instead of running it again. About 60–90 s here.
+ * {@code vm:create} with it fails at once instead of running it again; a one-shot
+ * {@code profile:update} replaces the bundle and starts it. About 60–90 s here.
  */
 public class OneShotProfilesE2EIT {
 
@@ -51,6 +52,13 @@ public class OneShotProfilesE2EIT {
             OneShot.Result again = platform.run("vm:create", "--disk", "64M", "--memory", "256M", "--cpus", "1", "broken", vm);
             assertTrue(again.toString(), again.exit() != 0 && (again.out() + again.err()).contains("profile 'broken' is faulty"));
             assertFalse(Host.systemDomains().contains(vm));
+
+            // the vendor publishes 1.1.0 (and a 2.0.0 for an API this platform lacks): a one-shot update takes 1.1.0
+            OneShot later = new OneShot(state, Host.SYSTEM).with("-Dphyllome.profile.repositories=" + index.resolveSibling("index.xml").toUri());
+            OneShot.Result updated = later.run("profile:update", "acme-os");
+            assertTrue(updated.toString(), updated.exit() == 0 && updated.out().contains("1.0.0 -> 1.1.0"));
+            show = later.run("profile:show", "acme-os");
+            assertTrue(show.toString(), show.exit() == 0 && show.out().contains("ACME OS 1.1.0"));
         } finally {
             Host.removeLeftovers(vm, state.resolve("disks"));
         }

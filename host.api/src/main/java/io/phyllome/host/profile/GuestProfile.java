@@ -17,8 +17,11 @@ public interface GuestProfile {
     ProfileDescriptor descriptor();
 
     /**
-     * The options this profile understands (see {@link io.phyllome.host.vm.VmSpec#options()}),
-     * each with a line of help; a spec with any other option is refused before the profile runs.
+     * The options this profile understands, each key with a line of help that {@code profile:show}
+     * prints (say the values and the default, e.g. {@code "serial (default) or vga"}). A spec with
+     * any other key is refused before the profile runs, so {@link #contribute} sees only these keys,
+     * in {@code context.spec().options()}; a key the user left out is absent (apply the default),
+     * and a value it cannot use is the profile's to refuse, with a {@link ProfileException}.
      */
     default Map<String, String> options() {
         return Map.of();

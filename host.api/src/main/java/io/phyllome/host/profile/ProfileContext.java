@@ -12,7 +12,10 @@ import io.phyllome.host.vm.VmSpec;
 @ProviderType
 public interface ProfileContext {
 
-    /** The user's request, with resources already resolved against the profile's recommendation. */
+    /**
+     * The user's request, with resources already resolved against the profile's recommendation;
+     * its {@link VmSpec#options() options} hold only keys of {@link GuestProfile#options()}.
+     */
     VmSpec spec();
 
     /** What the host can do: whether KVM is usable, which firmware and TPM emulation exist. */

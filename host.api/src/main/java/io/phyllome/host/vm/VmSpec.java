@@ -91,8 +91,11 @@ public final class VmSpec {
     }
 
     /**
-     * Profile options, e.g. {@code tpm=on} for a profile that offers a TPM optionally; a profile
-     * ignores options it does not know.
+     * Profile options ({@code vm:create --options KEY=VALUE,...}), e.g. {@code tpm=on} for a
+     * profile that offers a TPM optionally. Only the keys of the profile's
+     * {@link io.phyllome.host.profile.GuestProfile#options()} are allowed: {@link VirtualMachines#create(VmSpec)}
+     * refuses a spec with any other key ({@link InvalidSpecException}, naming the keys the profile
+     * understands) before the profile runs. The values are the user's text; the profile checks them.
      */
     public Map<String, String> options() {
         return options;

@@ -141,6 +141,17 @@ final class InstalledBundles {
                 .map(c -> String.valueOf(c.getAttributes().get(ProvidesProfile.NAMESPACE))).toList();
     }
 
+    /** Starts a profile's bundle again after a failed update stopped it; a failure to is added to {@code failure}. */
+    static void startAgain(Bundle bundle, Exception failure) {
+        try {
+            if (bundle.getState() == Bundle.RESOLVED || bundle.getState() == Bundle.INSTALLED) {
+                start(bundle);
+            }
+        } catch (BundleException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** Starts the bundle unless it is a fragment (which cannot be started). */
     static void start(Bundle bundle) throws BundleException {
         BundleRevision revision = bundle.adapt(BundleRevision.class);

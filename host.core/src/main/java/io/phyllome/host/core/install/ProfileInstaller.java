@@ -242,6 +242,9 @@ public class ProfileInstaller implements ProfileRepository {
                     }
                 }
                 directory.download(newest, next);
+                // stopped first, started below: Felix's own restart inside update() fails in a one-shot
+                // process ("start level is 3, which is greater than the framework's start level of 1")
+                bundle.stop(Bundle.STOP_TRANSIENT);
                 try (InputStream in = Files.newInputStream(next)) {
                     bundle.update(in);
                 }
@@ -255,6 +258,7 @@ public class ProfileInstaller implements ProfileRepository {
                 }
             } catch (BundleException | IOException | RuntimeException e) {
                 extra.forEach(directory::remove);
+                InstalledBundles.startAgain(bundle, e);
                 try {
                     Files.deleteIfExists(next);
                 } catch (IOException ignored) {

@@ -65,7 +65,8 @@ public class VmCreation implements VmCreator {
         this(hypervisor, storage, profiles, media, StateLocks.in(StateDirectory.resolve(context::getProperty)));
     }
 
-    VmCreation(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, StateLocks locks) {
+    /** Without the framework: the unit tests, and the vendor test kit (host.api.testing), which creates on a synthetic host. */
+    public VmCreation(Hypervisor hypervisor, Storage storage, Profiles profiles, MediaLibrary media, StateLocks locks) {
         this.hypervisor = hypervisor;
         this.storage = storage;
         this.profiles = profiles;

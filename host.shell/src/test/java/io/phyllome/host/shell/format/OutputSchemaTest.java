@@ -54,6 +54,25 @@ class OutputSchemaTest {
         assertValid(ProfileList.of(List.of(LINUX), Map.of()));
     }
 
+    /** A family added to OsFamily must be added to the schemas too, or a profile of it breaks --format json. */
+    @Test
+    void everyOsFamilyIsOneTheProfileSchemasAllow() {
+        for (OsFamily family : OsFamily.values()) {
+            ProfileDescriptor descriptor = new ProfileDescriptor("p", "P", family, List.of(), LINUX.minimum(), LINUX.recommended());
+            assertValid(ProfileList.of(List.of(descriptor), Map.of()));
+            assertValid(ProfileDetails.of(new io.phyllome.host.profile.GuestProfile() {
+                @Override
+                public ProfileDescriptor descriptor() {
+                    return descriptor;
+                }
+
+                @Override
+                public void contribute(io.phyllome.host.profile.ProfileContext context, io.phyllome.host.device.DeviceSetBuilder devices) {
+                }
+            }, null));
+        }
+    }
+
     @Test
     void hostCheck() {
         HostCheckReport report = HostCheckReport.of(List.of(new Check(Status.PASS, "UEFI firmware", "OVMF is installed"),

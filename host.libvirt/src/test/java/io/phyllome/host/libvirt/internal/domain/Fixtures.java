@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -20,6 +19,7 @@ import org.xml.sax.InputSource;
 
 import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.hypervisor.DomainDefinition;
+import io.phyllome.host.libvirt.schema.DomainSchema;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileContext;
@@ -110,42 +110,9 @@ final class Fixtures {
         }
     }
 
-    /**
-     * Validates domain XML against libvirt's own schema with {@code virt-xml-validate FILE domain}.
-     * Fails with the tool's output when it rejects the document.
-     */
+    /** Validates domain XML against libvirt's own schema ({@link DomainSchema}); fails with the tool's output when it rejects it. */
     static void assertValidDomain(String xml, Path tempDir) {
-        Path file;
-        try {
-            file = Files.createTempFile(tempDir, "domain-", ".xml");
-            Files.writeString(file, xml, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("cannot write the domain XML to " + tempDir, e);
-        }
-        Process process;
-        try {
-            process = new ProcessBuilder("virt-xml-validate", file.toString(), "domain").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            fail("virt-xml-validate is not installed, so the domain XML cannot be checked against libvirt's schema: "
-                    + "install libvirt-clients (apt-get install libvirt-clients) [" + e.getMessage() + "]");
-            return;
-        }
-        try {
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("virt-xml-validate did not finish within 120 s");
-            }
-            if (process.exitValue() != 0) {
-                fail("virt-xml-validate " + file + " domain exited with " + process.exitValue() + ":\n" + output + "\n--- the XML:\n" + xml);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("cannot read virt-xml-validate's output", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while validating", e);
-        }
+        DomainSchema.assertValid(xml, tempDir);
     }
 
     /**
