@@ -94,7 +94,7 @@ public class DataProfileIT {
         String out = osgi.gogoReport("profile:install malformed-data");
         System.out.println("profile:install malformed-data says:\n" + out); // docs/profiles-as-data.md quotes it
         assertTrue(out, out.contains("cannot install profile 'malformed-data'") && out.contains("profile.json of bundle " + DataProfileBundles.MALFORMED));
-        assertTrue("the schema's messages:\n" + out, out.contains("required property 'name' not found") && out.contains("minimum"));
+        assertTrue("the schema's messages:\n" + out, out.contains("/: required property 'name' not found") && out.contains("/minimum/cpus: must have a minimum value of 1"));
         assertFalse("nothing left behind", bundle(DataProfileBundles.MALFORMED).isPresent());
         assertFalse(Files.exists(stateDir(osgi).resolve("profiles").resolve(DataProfileBundles.MALFORMED + ".jar")));
         String list = osgi.gogo("profile:list");

@@ -47,7 +47,7 @@ final class ProfileJson {
         }
         List<Error> errors = SCHEMA.validate(tree);
         if (!errors.isEmpty()) {
-            throw new InvalidProfileJson(where, errors.stream().map(Error::toString).toList());
+            throw new InvalidProfileJson(where, errors.stream().map(ProfileJson::describe).toList());
         }
         ProfileDocument document;
         try {
@@ -59,7 +59,7 @@ final class ProfileJson {
         for (Map.Entry<String, ProfileDocument.OptionSpec> option : document.options().entrySet()) {
             String fallback = option.getValue().defaultValue();
             if (fallback != null && !option.getValue().values().containsKey(fallback)) {
-                problems.add("$.options." + option.getKey() + ".default: '" + fallback + "' is not one of its values "
+                problems.add("/options/" + option.getKey() + "/default: '" + fallback + "' is not one of its values "
                         + option.getValue().values().keySet());
             }
         }
@@ -67,6 +67,12 @@ final class ProfileJson {
             throw new InvalidProfileJson(where, problems);
         }
         return document;
+    }
+
+    /** The schema's message, after where it applies as a JSON pointer ({@code /minimum/cpus}; {@code /} for the whole file). */
+    private static String describe(Error error) {
+        String where = String.valueOf(error.getInstanceLocation());
+        return (where.isEmpty() ? "/" : where) + ": " + error.getMessage();
     }
 
     private static Schema loadSchema() {

@@ -48,7 +48,7 @@ class ProfileJsonTest {
         ObjectNode doc = example();
         doc.remove("name");
         InvalidProfileJson e = refused(doc);
-        assertTrue(e.getMessage().contains("required property 'name' not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("/: required property 'name' not found"), e.getMessage());
         assertTrue(e.getMessage().startsWith("test.json is not a valid profile: "), e.getMessage());
     }
 
@@ -59,8 +59,8 @@ class ProfileJsonTest {
         ((ObjectNode) doc.get("devices")).put("firmware", "coreboot");
         InvalidProfileJson e = refused(doc);
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("/minimum/cpus") || e.getMessage().contains("$.minimum.cpus"), e.getMessage());
-        assertTrue(e.getMessage().contains("/devices/firmware") || e.getMessage().contains("$.devices.firmware"), e.getMessage());
+        assertTrue(e.problems().contains("/minimum/cpus: must have a minimum value of 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("/devices/firmware: does not have a value in the enumeration"), e.getMessage());
     }
 
     @Test
@@ -74,7 +74,7 @@ class ProfileJsonTest {
     void anIdUsersCannotTypeIsRefused() throws IOException {
         ObjectNode doc = example();
         doc.put("id", "FreeBSD 14");
-        assertTrue(refused(doc).getMessage().contains("/id") || refused(doc).getMessage().contains("$.id"));
+        assertTrue(refused(doc).getMessage().contains("/id: does not match the regex pattern"), refused(doc).getMessage());
     }
 
     @Test
@@ -82,7 +82,7 @@ class ProfileJsonTest {
         ObjectNode doc = example();
         ((ObjectNode) doc.get("options").get("console")).put("default", "vnc");
         InvalidProfileJson e = refused(doc);
-        assertTrue(e.getMessage().contains("'vnc' is not one of its values"), e.getMessage());
+        assertTrue(e.getMessage().contains("/options/console/default: 'vnc' is not one of its values"), e.getMessage());
     }
 
     @Test
