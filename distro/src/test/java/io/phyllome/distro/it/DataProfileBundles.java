@@ -21,6 +21,7 @@ final class DataProfileBundles {
     static final String DATA = "com.acme.phyllome.freebsd.data";
     static final String CODED = "com.acme.phyllome.freebsd.coded";
     static final String MALFORMED = "com.acme.phyllome.malformed.data";
+    static final String MISMATCH = "com.acme.phyllome.mismatch.data";
     /** The guide's example, the same file docs/profiles-as-data.md shows (the tests run in distro/). */
     static final Path EXAMPLE = Path.of("..", "docs", "examples", "freebsd-data", "profile.json").toAbsolutePath().normalize();
     /** What a data profile bundle requires: the platform's extender of profile.json. */
@@ -36,10 +37,22 @@ final class DataProfileBundles {
             }
             """;
 
+    /** A valid profile whose id ({@code other-data}) is not its bundle capability's ({@code mismatch-data}). */
+    static final String MISMATCH_JSON = """
+            {
+              "id": "other-data",
+              "name": "Another id",
+              "family": "other",
+              "minimum": { "memory": "256M", "cpus": 1, "disk": "1G" },
+              "recommended": { "memory": "1G", "cpus": 1, "disk": "8G" },
+              "devices": { "firmware": "bios" }
+            }
+            """;
+
     private DataProfileBundles() {
     }
 
-    /** The three bundles and {@code index.xml} in {@code dir}; returns {@code dir}. */
+    /** The four bundles (with one whose ids disagree) and {@code index.xml} in {@code dir}; returns {@code dir}. */
     static Path repository(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -48,6 +61,9 @@ final class DataProfileBundles {
             List<Path> jars = new ArrayList<>();
             jars.add(dataBundle(dir, DATA, "freebsd-data", EXAMPLE));
             jars.add(dataBundle(dir, MALFORMED, "malformed-data", malformed));
+            Path mismatch = dir.resolve("mismatch-profile.json");
+            Files.writeString(mismatch, MISMATCH_JSON);
+            jars.add(dataBundle(dir, MISMATCH, "mismatch-data", mismatch));
             jars.add(codedBundle(dir));
             XMLResourceGenerator index = new XMLResourceGenerator().name("ACME data profiles");
             for (Path jar : jars) {

@@ -24,6 +24,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import io.phyllome.host.diagnostics.ProfileDryRun;
 import io.phyllome.host.vm.VmSpec;
 
 /**
@@ -70,6 +71,9 @@ public class DataProfileIT {
         assertTrue(show, show.contains("console=serial: headless") && show.contains("(graphical | serial; default serial)"));
         assertTrue(show, show.contains("minimum:") && show.contains("recommended:"));
         assertFalse(osgi.gogo("profile:list"), osgi.gogo("profile:list").contains("FAULTY"));
+        ProfileDryRun.Outcome probe = osgi.service(ProfileDryRun.class, null).run().stream().filter(o -> o.profile().equals("freebsd-data"))
+                .findFirst().orElseThrow(() -> new AssertionError("host:check's dry run does not see freebsd-data"));
+        assertEquals("host:check finds nothing wrong with it here", "", probe.problem());
 
         for (Map<String, String> options : java.util.List.of(Map.<String, String>of(), Map.of("console", "graphical"))) {
             String data = create(platform, "freebsd-data", options);
@@ -99,6 +103,15 @@ public class DataProfileIT {
         assertFalse(Files.exists(stateDir(osgi).resolve("profiles").resolve(DataProfileBundles.MALFORMED + ".jar")));
         String list = osgi.gogo("profile:list");
         assertFalse(list, list.contains("malformed-data"));
+    }
+
+    @Test
+    public void aDataProfileWhoseIdIsNotItsCapabilitysIsRefused() throws Exception {
+        Osgi osgi = new Osgi(context);
+        String out = osgi.gogoReport("profile:install mismatch-data");
+        assertTrue(out, out.contains("refused") && out.contains("[mismatch-data]") && out.contains("[other-data]"));
+        assertFalse(bundle(DataProfileBundles.MISMATCH).isPresent());
+        assertFalse(osgi.gogo("profile:list"), osgi.gogo("profile:list").contains("other-data"));
     }
 
     @Test

@@ -95,8 +95,9 @@ public class DataProfileExtender {
             id = declaredId(bundle);
         }
         Hashtable<String, Object> properties = new Hashtable<>();
-        // the registry names a profile whose descriptor fails by this property: the id users know
-        properties.put("component.name", id);
+        // the registry names a profile whose descriptor fails (and a duplicate id's newcomer) by this
+        // property: the bundle and the id, never the bare id, which would blame the profile that owns it
+        properties.put("component.name", bundle.getSymbolicName() + "/" + id);
         properties.put("phyllome.profile.source", PROFILE_JSON);
         BundleContext context = bundle.getBundleContext();
         return context == null ? null : context.registerService(GuestProfile.class, profile, properties);
