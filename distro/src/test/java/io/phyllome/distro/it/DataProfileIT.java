@@ -38,6 +38,8 @@ import io.phyllome.host.vm.VmSpec;
 @ExamReactorStrategy(PerClass.class)
 public class DataProfileIT {
 
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(20);
+
     private final TestVms vms = new TestVms();
 
     @Inject
@@ -90,6 +92,14 @@ public class DataProfileIT {
 
         out = osgi.gogoReport("vm:create --options console=vnc freebsd-data " + vms.name("data-badopt"));
         assertTrue(out, out.contains("console=vnc is not one of graphical, serial"));
+
+        // like a coded profile, it comes back when the platform starts again from its state directory
+        bundle(DataProfileBundles.DATA).orElseThrow().uninstall();
+        Osgi.await(WAIT, () -> !gogo(osgi, "profile:list").contains("freebsd-data"), () -> gogo(osgi, "profile:list"));
+        Bundle core = bundle("io.phyllome.host.core").orElseThrow();
+        core.stop();
+        core.start();
+        Osgi.await(WAIT, () -> gogo(osgi, "profile:list").contains("FreeBSD 14 (data profile)"), () -> gogo(osgi, "profile:list"));
     }
 
     @Test
@@ -128,7 +138,7 @@ public class DataProfileIT {
         } finally {
             copied.uninstall();
         }
-        Osgi.await(java.time.Duration.ofSeconds(20), () -> !gogo(osgi, "profile:list").contains("malformed-data"), () -> gogo(osgi, "profile:list"));
+        Osgi.await(WAIT, () -> !gogo(osgi, "profile:list").contains("malformed-data"), () -> gogo(osgi, "profile:list"));
     }
 
     private final java.util.List<String> vmsMade = new java.util.ArrayList<>();
