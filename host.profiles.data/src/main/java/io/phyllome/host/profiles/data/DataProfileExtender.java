@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.Bundle;
@@ -39,9 +41,10 @@ public class DataProfileExtender {
     public static final String VERSION = "1.0.0";
     /** Where a data profile bundle keeps its profile. */
     public static final String PROFILE_JSON = "profile.json";
-    private static final System.Logger LOG = System.getLogger(DataProfileExtender.class.getName());
 
     private final Bundle self;
+    /** The registration of each extended bundle, so that a bundle never has two (see registerOnce). */
+    private final Map<Long, ServiceRegistration<GuestProfile>> live = new ConcurrentHashMap<>();
     private final BundleTracker<ServiceRegistration<GuestProfile>> tracker;
 
     @Activate
@@ -50,16 +53,13 @@ public class DataProfileExtender {
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, null) {
             @Override
             public ServiceRegistration<GuestProfile> addingBundle(Bundle bundle, BundleEvent event) {
-                return isExtended(bundle) ? register(bundle) : null;
+                return isExtended(bundle) ? registerOnce(bundle) : null;
             }
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<GuestProfile> registration) {
-                try {
-                    registration.unregister();
-                } catch (IllegalStateException alreadyGone) {
-                    // the framework unregisters a stopping bundle's services itself
-                }
+                live.remove(bundle.getBundleId(), registration);
+                unregister(registration);
             }
         };
         tracker.open();
@@ -81,6 +81,32 @@ public class DataProfileExtender {
                 && EXTENDER.equals(w.getCapability().getAttributes().get(DataProfileExtender.NAMESPACE)));
     }
 
+    /**
+     * Registers the bundle's profile, replacing a registration it still has: when the installer's
+     * start of a new bundle races with the framework's start-level thread, the bundle is stopped
+     * and started again while its first registration is still being made, and the tracker adds
+     * it twice before it reports the first removal.
+     */
+    private synchronized ServiceRegistration<GuestProfile> registerOnce(Bundle bundle) {
+        ServiceRegistration<GuestProfile> previous = live.remove(bundle.getBundleId());
+        if (previous != null) {
+            unregister(previous);
+        }
+        ServiceRegistration<GuestProfile> registration = register(bundle);
+        if (registration != null) {
+            live.put(bundle.getBundleId(), registration);
+        }
+        return registration;
+    }
+
+    private static void unregister(ServiceRegistration<GuestProfile> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework unregisters a stopping bundle's services itself
+        }
+    }
+
     private static ServiceRegistration<GuestProfile> register(Bundle bundle) {
         String where = PROFILE_JSON + " of bundle " + bundle.getSymbolicName() + " " + bundle.getVersion();
         GuestProfile profile;
@@ -90,7 +116,7 @@ public class DataProfileExtender {
             profile = new DataProfile(document);
             id = document.id();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0}", e.getMessage());
+            // the registry reports it (FAULTY, with this reason), and profile:install refuses the bundle with it
             profile = new FaultyDataProfile(e instanceof InvalidProfileJson ? e : new InvalidProfileJson(where, List.of(String.valueOf(e.getMessage()))));
             id = declaredId(bundle);
         }
