@@ -2,8 +2,11 @@ package io.phyllome.host.profiles.data;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A bundle's {@code profile.json}, as {@code docs/api/v1/profile.schema.json} describes it; read
@@ -61,13 +64,13 @@ record ProfileDocument(String id, String name, String family, List<String> osinf
     /** An option: its help, its default value and what each value changes. */
     record OptionSpec(String help, String defaultValue, Map<String, Change> values) {
 
-        @com.fasterxml.jackson.annotation.JsonCreator
-        OptionSpec(@com.fasterxml.jackson.annotation.JsonProperty("help") String help,
-                @com.fasterxml.jackson.annotation.JsonProperty("default") String defaultValue,
-                @com.fasterxml.jackson.annotation.JsonProperty("values") Map<String, Change> values) {
+        /** {@code default} is a Java keyword: the file's field is bound by name here. */
+        @JsonCreator
+        OptionSpec(@JsonProperty("help") String help, @JsonProperty("default") String defaultValue,
+                @JsonProperty("values") Map<String, Change> values) {
             this.help = help;
             this.defaultValue = defaultValue;
-            this.values = values == null ? Map.of() : new java.util.TreeMap<>(values);
+            this.values = values == null ? Map.of() : new TreeMap<>(values);
         }
     }
 }
