@@ -44,8 +44,8 @@ public class DataProfileOneShotE2EIT {
             assertTrue(refused.toString(), refused.exit() != 0 && (refused.out() + refused.err()).contains("/: required property 'name' not found"));
             assertFalse(platform.run("profile:list").out().contains("malformed-data"));
 
-            OneShot.Result created = platform.run("vm:create", "--disk", "64M", "--memory", "512M", "--cpus", "1", "freebsd-data", vm);
-            assertEquals(created.toString(), 0, created.exit());
+            OneShot.Result created = platform.run("vm:create", "--disk", "4G", "--memory", "512M", "--cpus", "1", "freebsd-data", vm);
+            assertEquals(created.toString(), 0, created.exit()); // the profile's minimum disk is 4G (a smaller one is refused)
             assertTrue(Host.systemDomains().contains(vm));
             OneShot.Result info = platform.run("vm:info", vm);
             assertTrue(info.toString(), info.out().contains("freebsd-data"));
