@@ -54,7 +54,8 @@ class LayeringIT {
     void theApiKnowsNoImplementation() {
         noClasses().that().resideInAnyPackage(api).should().dependOnClassesThat()
                 .resideInAnyPackage("io.phyllome.host.core..", "io.phyllome.host.shell..", "io.phyllome.host.libvirt..",
-                        "io.phyllome.host.storage.internal..", "io.phyllome.host.client..", "io.phyllome.profiles..")
+                        "io.phyllome.host.storage.internal..", "io.phyllome.host.client..", "io.phyllome.profiles..",
+                        "io.phyllome.host.profiles.data..")
                 .check(bundles);
     }
 
@@ -62,13 +63,15 @@ class LayeringIT {
     void theShellUsesOnlyTheApi() {
         noClasses().that().resideInAPackage("io.phyllome.host.shell..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.phyllome.host.core..", "io.phyllome.host.libvirt..", "io.phyllome.host.storage.internal..",
-                        "io.phyllome.profiles..")
+                        "io.phyllome.profiles..", "io.phyllome.host.profiles.data..")
                 .check(bundles);
     }
 
     @Test
     void adaptersAndProfilesUseOnlyTheApi() {
-        noClasses().that().resideInAnyPackage("io.phyllome.host.libvirt..", "io.phyllome.host.storage.internal..", "io.phyllome.profiles..")
+        // the data-profile extender is a profile provider too: it reaches only the API
+        noClasses().that().resideInAnyPackage("io.phyllome.host.libvirt..", "io.phyllome.host.storage.internal..", "io.phyllome.profiles..",
+                "io.phyllome.host.profiles.data..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.phyllome.host.core..", "io.phyllome.host.shell..")
                 .check(bundles);
     }
@@ -77,7 +80,7 @@ class LayeringIT {
     void theCoreKnowsNoShellAndNoAdapter() {
         noClasses().that().resideInAPackage("io.phyllome.host.core..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.phyllome.host.shell..", "io.phyllome.host.libvirt..", "io.phyllome.host.storage.internal..",
-                        "io.phyllome.profiles..")
+                        "io.phyllome.profiles..", "io.phyllome.host.profiles.data..")
                 .check(bundles);
     }
 

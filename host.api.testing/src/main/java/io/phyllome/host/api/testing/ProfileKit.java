@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.phyllome.host.core.internal.VmCreation;
+import io.phyllome.host.core.vms.VmCreation;
 import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.core.transfer.VmCreator;
 import io.phyllome.host.hypervisor.Domain;

@@ -61,7 +61,8 @@ final class InstalledBundles {
     /**
      * Whether the profiles a started bundle registers carry the ids its capability declares: the
      * resolver and profile:available go by the capability, the registry by the descriptor, so a
-     * bundle where they differ would be listed under one id and run (or clash) under another.
+     * bundle where they differ would be listed under one id and run (or clash) under another. A
+     * profile whose descriptor fails is a reason to refuse too.
      */
     Optional<String> idMismatch(Bundle bundle, Duration limit) {
         Set<String> declared = new TreeSet<>(profilesOf(bundle));
@@ -78,7 +79,9 @@ final class InstalledBundles {
                     described.add(profile.descriptor().id());
                 }
             } catch (RuntimeException | LinkageError e) {
-                // a failing descriptor is the registry's to report
+                // a profile that cannot even describe itself (e.g. a data profile whose profile.json is invalid) never runs here
+                return Optional.of("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + ": the descriptor of its profile "
+                        + ref.getProperty("component.name") + " fails: " + e);
             } finally {
                 context.ungetService(ref);
             }

@@ -52,6 +52,7 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     /** Faults kept across processes; none outside a framework (unit tests). */
     private volatile RecordedFaults recorded;
+    private volatile BundleContext context;
     private volatile Duration timeout = DEFAULT_TIMEOUT;
     private volatile boolean passthrough;
 
@@ -60,6 +61,7 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
 
     @Activate
     void activate(Config config, BundleContext context) {
+        this.context = context;
         recorded = new RecordedFaults(StateDirectory.resolve(context::getProperty).resolve("profile-faults"));
         configure(config);
     }
@@ -84,7 +86,7 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
         Claim earlier = claims.putIfAbsent(id, claim);
         if (earlier == null) {
             byId.put(id, profile);
-            Optional<String> known = recorded == null ? Optional.empty() : recorded.of(id, bundleOf(profile));
+            Optional<String> known = recorded == null ? Optional.empty() : recorded.of(id, bundleOf(id));
             known.ifPresentOrElse(reason -> faults.put(id, reason), () -> faults.remove(id));
             return;
         }
@@ -134,8 +136,7 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
 
     @Override
     public void faulty(String id, String reason) {
-        GuestProfile profile = byId.get(id);
-        String bundle = profile == null ? "" : bundleOf(profile);
+        String bundle = bundleOf(id);
         String text = bundle.isEmpty() ? reason : reason + " (bundle " + bundle + ")";
         LOG.log(System.Logger.Level.WARNING, "profile {0} is faulty: it {1}", id, text);
         faults.put(id, text);
@@ -149,9 +150,21 @@ public class ProfileRegistry implements Profiles, ProfileFaults {
         return Optional.ofNullable(faults.get(id));
     }
 
-    /** The symbolic name and version of the bundle a profile comes from; empty outside a framework. */
-    private static String bundleOf(GuestProfile profile) {
-        Bundle bundle = FrameworkUtil.getBundle(profile.getClass());
+    /**
+     * The symbolic name and version of the bundle that registered profile {@code id}; empty when
+     * none is registered or outside a framework. The registering bundle, not the class's: a data
+     * profile's class is the extender's, but its bundle (and version) is the one with profile.json.
+     */
+    private String bundleOf(String id) {
+        Claim claim = claims.get(id);
+        if (claim == null) {
+            return "";
+        }
+        BundleContext framework = context;
+        Bundle bundle = framework != null && claim.bundle() != Long.MAX_VALUE ? framework.getBundle(claim.bundle()) : null;
+        if (bundle == null) {
+            bundle = FrameworkUtil.getBundle(claim.profile().getClass());
+        }
         return bundle == null ? "" : bundle.getSymbolicName() + " " + bundle.getVersion();
     }
 
