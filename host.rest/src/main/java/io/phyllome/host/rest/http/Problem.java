@@ -1,0 +1,27 @@
+package io.phyllome.host.rest.http;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document ({@code application/problem+json}): {@code detail} is the message
+ * the shell prints for the same mistake; {@code problems} lists each one when validation found several.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<String> problems) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 401, "Unauthorized", 404, "Not Found", 405, "Method Not Allowed",
+            409, "Conflict", 413, "Content Too Large", 415, "Unsupported Media Type", 500, "Internal Server Error", 503, "Service Unavailable");
+
+    public static Problem of(int status, String detail, List<String> problems) {
+        return new Problem("about:blank", TITLES.getOrDefault(status, "Error"), status, detail, problems == null ? List.of() : problems);
+    }
+
+    public static Problem of(int status, String detail) {
+        return of(status, detail, List.of());
+    }
+}
