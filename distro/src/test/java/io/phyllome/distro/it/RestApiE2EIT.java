@@ -78,6 +78,7 @@ public class RestApiE2EIT {
         RestClient.await(events, vm, "STOPPED", "shut-off", TestGuest.BOOT_TIMEOUT); // the test guest powers itself off
 
         manyClients(api);
+        transfers(api);
 
         assertTrue(RestClient.problem(400, api.delete("/vms/" + vm)).contains("?disks=delete"));
         assertEquals(204, api.delete("/vms/" + vm + "?disks=delete").statusCode());
@@ -110,6 +111,41 @@ public class RestApiE2EIT {
         RestClient.problem(404, api.post("/vms/rest-nothing/start", ""));
         RestClient.problem(404, api.get("/nothing"));
         RestClient.problem(405, api.delete("/vms"));
+    }
+
+    /**
+     * A medium uploaded (kept only with its SHA-256), the VM exported as a streamed tar and that
+     * package imported under another name, which is then deleted with its disk.
+     */
+    private void transfers(RestClient api) throws Exception {
+        String medium = vm + ".img";
+        byte[] bytes = ("a medium of " + vm + "\n").repeat(5000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        java.net.http.HttpRequest.BodyPublisher body = java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes);
+        assertTrue(RestClient.problem(400, api.send(api.request("/media/" + medium + "?sha256=" + "0".repeat(64)).PUT(body))).contains("SHA-256"));
+        RestClient.problem(400, api.send(api.request("/media/" + medium).PUT(body)));
+        HttpResponse<String> uploaded = api.send(api.request("/media/" + medium + "?sha256=" + sha256).PUT(body));
+        assertEquals(uploaded.body(), 201, uploaded.statusCode());
+        assertTrue(RestClient.valid("media-list", api.get("/media")).toString().contains(sha256));
+        RestClient.problem(409, api.send(api.request("/media/" + medium + "?sha256=" + sha256).PUT(body)));
+        service.run("media:remove", medium).ok();
+
+        Path tar = state.resolveSibling(state.getFileName() + "-" + vm + ".tar");
+        try {
+            HttpResponse<Path> exported = api.http().send(api.request("/vms/" + vm + "/export").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"passphrase\":\"rest it passphrase\"}")).build(),
+                    HttpResponse.BodyHandlers.ofFile(tar));
+            assertEquals(Host.read(tar), 200, exported.statusCode());
+            assertTrue(Host.run("tar", "-tf", tar.toString()).contains("MANIFEST.sha256"));
+            String copy = vm + "-copy";
+            HttpResponse<String> imported = api.send(api.request("/vms/import?name=" + copy).header("X-Phyllome-Passphrase", "rest it passphrase")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(tar)));
+            assertEquals(imported.body(), 201, imported.statusCode());
+            assertEquals(copy, RestClient.valid("vm-info", imported).get("name").asText());
+            assertEquals(204, api.delete("/vms/" + copy + "?disks=delete").statusCode());
+        } finally {
+            Files.deleteIfExists(tar);
+        }
     }
 
     /** The shell, given the same mistake, fails with {@code detail} in its message. */

@@ -48,6 +48,10 @@ final class RestClient {
         }
     }
 
+    HttpClient http() {
+        return http;
+    }
+
     RestClient token(String value) {
         this.token = value;
         return this;

@@ -8,6 +8,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import io.phyllome.host.hypervisor.Hypervisor;
@@ -19,11 +21,13 @@ import io.phyllome.host.repository.ProfileRepository;
 import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.rest.resource.CatalogResource;
 import io.phyllome.host.rest.resource.HostResource;
+import io.phyllome.host.rest.resource.TransferResource;
 import io.phyllome.host.rest.resource.VmResource;
 import io.phyllome.host.storage.DirectoryEncryption;
 import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.vm.VirtualMachines;
+import io.phyllome.host.vm.VmPackages;
 import io.phyllome.host.vm.VmPortability;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,7 +35,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The resources of {@code /api/v1} (all but the event stream), on the platform's API services. */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = Listener.PID)
 @HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern("/*")
 public class ApiServlet extends HttpServlet {
@@ -42,18 +46,28 @@ public class ApiServlet extends HttpServlet {
 
     private final transient Router router = new Router();
 
+    /** The API's limits, in the listener's configuration ({@code io.phyllome.host.rest.cfg}). */
+    @ObjectClassDefinition(name = "Phyllome REST API limits")
+    public @interface Limits {
+        @AttributeDefinition(description = "the largest upload (a medium, a VM package), in bytes")
+        long maxUploadBytes() default 64L << 30;
+    }
+
     @Activate
     public ApiServlet(BundleContext context, @Reference VirtualMachines vms, @Reference Profiles profiles, @Reference VmPortability portability,
             @Reference ProfileRepository repository, @Reference Storage storage, @Reference MediaLibrary media, @Reference Hypervisor hypervisor,
-            @Reference HostFingerprint fingerprint, @Reference HostConfiguration configuration, @Reference DirectoryEncryption encryption) {
+            @Reference HostFingerprint fingerprint, @Reference HostConfiguration configuration, @Reference DirectoryEncryption encryption,
+            @Reference VmPackages packages, Limits limits) {
         routes(router, new VmResource(vms, profiles, portability), new CatalogResource(profiles, repository, storage, media, vms),
                 new HostResource(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty), hypervisor, profiles,
-                        fingerprint, configuration, encryption));
+                        fingerprint, configuration, encryption),
+                new TransferResource(packages, media, limits.maxUploadBytes()));
     }
 
     /** Every route this servlet serves; OpenApiTest builds the same table. */
-    static Router routes(Router router, VmResource vms, CatalogResource catalog, HostResource host) {
+    static Router routes(Router router, VmResource vms, CatalogResource catalog, HostResource host, TransferResource transfers) {
         vms.routes(router);
+        transfers.routes(router);
         catalog.routes(router);
         host.routes(router);
         router.add("GET", OPENAPI, call -> {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.rest.resource.CatalogResource;
 import io.phyllome.host.rest.resource.HostResource;
+import io.phyllome.host.rest.resource.TransferResource;
 import io.phyllome.host.rest.resource.VmResource;
 
 /** The OpenAPI document and the routes the servlets dispatch on are the same set: each route documented, each documented operation served. */
@@ -25,7 +26,7 @@ class OpenApiTest {
     @Test
     void everyServedRouteIsDocumentedAndEveryDocumentedOneServed() throws Exception {
         Router router = ApiServlet.routes(new Router(), new VmResource(null, null, null), new CatalogResource(null, null, null, null, null),
-                new HostResource("0", null, null, null, null, null, null));
+                new HostResource("0", null, null, null, null, null, null), new TransferResource(null, null, 1));
         Set<String> served = new TreeSet<>();
         router.routes().forEach(r -> served.add(r.method() + " " + r.template()));
         served.add("GET " + EventStream.PATH); // a servlet of its own (async)

@@ -35,6 +35,20 @@ public final class Call {
         return request.getParameter(name);
     }
 
+    /** A request header, or null. */
+    public String header(String name) {
+        return request.getHeader(name);
+    }
+
+    /** The body as a stream, for an upload that goes to disk. */
+    public InputStream input() throws IOException {
+        return request.getInputStream();
+    }
+
+    public HttpServletRequest request() {
+        return request;
+    }
+
     public HttpServletResponse response() {
         return response;
     }

@@ -38,7 +38,18 @@ public final class CatalogResource {
                 .add("GET", "/profiles/available", call -> available())
                 .add("GET", "/disks", call -> Documents.document("disk-list",
                         Map.of("disks", storage.list().stream().map(v -> Documents.StoredDisk.of(v, users())).toList())))
-                .add("GET", "/media", call -> Documents.document("media-list", Map.of("media", media.list().stream().map(Documents.Medium::of).toList())));
+                .add("GET", "/media", call -> Documents.document("media-list", Map.of("media", media.list().stream().map(Documents.Medium::of).toList())))
+                .add("POST", "/profiles/{id}/install", call -> done(call.param("id"), repository.install(call.param("id"))))
+                .add("POST", "/profiles/{id}/update", call -> done(call.param("id"), repository.update(call.param("id"))))
+                .add("DELETE", "/profiles/{id}", call -> done(call.param("id"), repository.uninstall(call.param("id"))));
+    }
+
+    /** What {@code profile:install}, {@code update} and {@code uninstall} print, as {@code {"profile", "result"}}. */
+    private static Object done(String id, String result) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("profile", id);
+        fields.put("result", result);
+        return fields;
     }
 
     /** As {@code profile:list}: a profile whose descriptor fails is listed by its component's name, with its fault. */
