@@ -68,7 +68,7 @@ public class RestApiE2EIT {
         RestClient.valid("vm-info", api.get("/vms/" + vm));
         for (String[] doc : new String[][] { { "vm-list", "/vms" }, { "host-info", "/host" }, { "host-fingerprint", "/host/fingerprint" },
                 { "profile-list", "/profiles" }, { "profile-available", "/profiles/available" }, { "disk-list", "/disks" }, { "media-list", "/media" },
-                { "vm-lint", "/vms/" + vm + "/lint" } }) {
+                { "vm-lint", "/vms/" + vm + "/lint" }, { "host-check", "/host/check" } }) {
             RestClient.valid(doc[0], api.get(doc[1]));
         }
         assertEquals(200, api.get("/openapi.json").statusCode());

@@ -3,10 +3,13 @@ package io.phyllome.host.rest;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.apache.felix.service.command.CommandProcessor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -46,6 +49,10 @@ public class ApiServlet extends HttpServlet {
 
     private final transient Router router = new Router();
 
+    /** The shell's commands, for the reports only the shell computes (host:check); optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CommandProcessor shell;
+
     /** The API's limits, in the listener's configuration ({@code io.phyllome.host.rest.cfg}). */
     @ObjectClassDefinition(name = "Phyllome REST API limits")
     public @interface Limits {
@@ -60,7 +67,7 @@ public class ApiServlet extends HttpServlet {
             @Reference VmPackages packages, Limits limits) {
         routes(router, new VmResource(vms, profiles, portability), new CatalogResource(profiles, repository, storage, media, vms),
                 new HostResource(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty), hypervisor, profiles,
-                        fingerprint, configuration, encryption),
+                        fingerprint, configuration, encryption, () -> shell),
                 new TransferResource(packages, media, limits.maxUploadBytes()));
     }
 

@@ -26,7 +26,7 @@ class OpenApiTest {
     @Test
     void everyServedRouteIsDocumentedAndEveryDocumentedOneServed() throws Exception {
         Router router = ApiServlet.routes(new Router(), new VmResource(null, null, null), new CatalogResource(null, null, null, null, null),
-                new HostResource("0", null, null, null, null, null, null), new TransferResource(null, null, 1));
+                new HostResource("0", null, null, null, null, null, null, () -> null), new TransferResource(null, null, 1));
         Set<String> served = new TreeSet<>();
         router.routes().forEach(r -> served.add(r.method() + " " + r.template()));
         served.add("GET " + EventStream.PATH); // a servlet of its own (async)

@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.felix.service.command.CommandProcessor;
 
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostConfiguration;
@@ -12,7 +15,7 @@ import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.storage.DirectoryEncryption;
 
-/** {@code /host} and {@code /host/fingerprint}: what {@code host:info} and {@code host:fingerprint} show. */
+/** {@code /host}, {@code /host/check} and {@code /host/fingerprint}: what {@code host:info}, {@code host:check} and {@code host:fingerprint} show. */
 public final class HostResource {
 
     private final String platformVersion;
@@ -23,8 +26,11 @@ public final class HostResource {
     private final HostConfiguration configuration;
     private final DirectoryEncryption encryption;
 
+    private final ShellReport shell;
+
     public HostResource(String platformVersion, Path stateDirectory, Hypervisor hypervisor, Profiles profiles, HostFingerprint fingerprint,
-            HostConfiguration configuration, DirectoryEncryption encryption) {
+            HostConfiguration configuration, DirectoryEncryption encryption, Supplier<CommandProcessor> shell) {
+        this.shell = new ShellReport(shell);
         this.platformVersion = platformVersion;
         this.stateDirectory = stateDirectory;
         this.hypervisor = hypervisor;
@@ -35,7 +41,7 @@ public final class HostResource {
     }
 
     public void routes(Router router) {
-        router.add("GET", "/host", call -> info()).add("GET", "/host/fingerprint", call -> {
+        router.add("GET", "/host", call -> info()).add("GET", "/host/check", call -> shell.run("host:check")).add("GET", "/host/fingerprint", call -> {
             Map<String, String> components = fingerprint.components();
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("digest", HostFingerprint.digest(components));
