@@ -18,7 +18,7 @@ public record Route(String method, String template, Handler handler) {
         Object handle(Call call) throws Exception;
     }
 
-    /** The path parameters when {@code path} matches this template. */
+    /** The path parameters when {@code path} (decoded) matches this template. */
     public Optional<Map<String, String>> match(String path) {
         List<String> want = segments(template);
         List<String> have = segments(path);
@@ -40,11 +40,8 @@ public record Route(String method, String template, Handler handler) {
         return Optional.of(params);
     }
 
+    /** The path's segments; the container has decoded them already ({@code getPathInfo}). */
     private static List<String> segments(String path) {
-        List<String> out = new ArrayList<>();
-        for (String s : path.split("/", -1)) {
-            out.add(java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return out;
+        return new ArrayList<>(List.of(path.split("/", -1)));
     }
 }
