@@ -12,7 +12,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 
 import io.phyllome.host.rest.http.Problem;
 import io.phyllome.host.rest.http.Router;
-import io.phyllome.host.rest.token.ApiTokens;
+import io.phyllome.host.access.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

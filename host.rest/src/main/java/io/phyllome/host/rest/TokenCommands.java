@@ -7,7 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.phyllome.host.rest.token.ApiTokens;
+import io.phyllome.host.access.ApiTokens;
 import io.phyllome.host.vm.VmException;
 
 /** {@code host:token create|list|revoke}: the bearer tokens of the REST API. */

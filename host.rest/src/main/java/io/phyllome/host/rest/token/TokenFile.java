@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Component;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.phyllome.host.access.ApiTokens;
 import io.phyllome.host.platform.StateDirectory;
 
 /**

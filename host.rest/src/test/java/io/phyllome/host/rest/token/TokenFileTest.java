@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.phyllome.host.access.ApiTokens;
+
 class TokenFileTest {
 
     @TempDir

@@ -1,13 +1,16 @@
-package io.phyllome.host.rest.token;
+package io.phyllome.host.access;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The bearer tokens of the API (and of the web console on the same listener): a token is shown
  * once, when created; only a salted SHA-256 hash of it is kept.
  */
+@ProviderType
 public interface ApiTokens {
 
     /** A token's name and when it was created; never the token or its hash. */
