@@ -124,7 +124,9 @@ public class RestApiE2EIT {
         java.net.http.HttpRequest.BodyPublisher body = java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes);
         assertTrue(RestClient.problem(400, api.send(api.request("/media/" + medium + "?sha256=" + "0".repeat(64)).PUT(body))).contains("SHA-256"));
         RestClient.problem(400, api.send(api.request("/media/" + medium).PUT(body)));
-        HttpResponse<String> uploaded = api.send(api.request("/media/" + medium + "?sha256=" + sha256).PUT(body));
+        // with the content type curl --data-binary sends: the body is the file, not a form
+        HttpResponse<String> uploaded = api.send(api.request("/media/" + medium + "?sha256=" + sha256)
+                .header("Content-Type", "application/x-www-form-urlencoded").PUT(body));
         assertEquals(uploaded.body(), 201, uploaded.statusCode());
         assertTrue(RestClient.valid("media-list", api.get("/media")).toString().contains(sha256));
         RestClient.problem(409, api.send(api.request("/media/" + medium + "?sha256=" + sha256).PUT(body)));

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,7 +36,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /api/v1/events}: the VMs' lifecycle events ({@link VmEvents}, posted by the hypervisor
  * adapter) as server-sent events, {@code event: STARTED} with {@code data:
- * {"type":"STARTED","name":...,"state":"running","detail":"booted"}}. One thread writes to every
+ * {"type":"STARTED","name":...,"state":"running","detail":"booted"}} and a rising {@code id}. One thread writes to every
  * client, so a slow client delays the stream, never Event Admin; a comment every 15 s keeps
  * proxies from closing an idle stream and finds clients that left.
  */
@@ -51,6 +53,8 @@ public class EventStream extends HttpServlet implements EventHandler {
     static final int MAX_CLIENTS = 256;
 
     private final transient Set<AsyncContext> clients = ConcurrentHashMap.newKeySet();
+    /** Numbers the events ({@code id:}), so that a client sees whether it missed one. */
+    private final AtomicLong sequence = new AtomicLong();
     private final transient ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "phyllome-rest-events");
         t.setDaemon(true);
@@ -87,10 +91,12 @@ public class EventStream extends HttpServlet implements EventHandler {
         data.put("state", String.valueOf(event.getProperty(VmEvents.STATE)));
         data.put("detail", String.valueOf(event.getProperty(VmEvents.DETAIL)));
         try {
-            String frame = "event: " + type + "\ndata: " + Json.MAPPER.writeValueAsString(data) + "\n\n";
+            String frame = "id: " + sequence.incrementAndGet() + "\nevent: " + type + "\ndata: " + Json.MAPPER.writeValueAsString(data) + "\n\n";
             writer.execute(() -> send(frame));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        } catch (RejectedExecutionException e) {
+            // deactivated: the streams are closed
         }
     }
 

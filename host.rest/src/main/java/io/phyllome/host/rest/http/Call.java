@@ -2,6 +2,8 @@ package io.phyllome.host.rest.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,9 +32,23 @@ public final class Call {
         return params.get(name);
     }
 
-    /** A query parameter, or null. */
+    /**
+     * A query parameter, or null. Read from the query string itself: {@code getParameter} would
+     * read a form-encoded body as parameters, and so consume an upload sent with that content type.
+     */
     public String query(String name) {
-        return request.getParameter(name);
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** A request header, or null. */
