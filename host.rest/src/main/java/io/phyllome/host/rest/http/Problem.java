@@ -14,8 +14,10 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 401, "Unauthorized", 404, "Not Found", 405, "Method Not Allowed",
-            409, "Conflict", 413, "Content Too Large", 415, "Unsupported Media Type", 500, "Internal Server Error", 503, "Service Unavailable");
+    private static final Map<Integer, String> TITLES = Map.ofEntries(Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
+            Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(413, "Content Too Large"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
+            Map.entry(503, "Service Unavailable"));
 
     public static Problem of(int status, String detail, List<String> problems) {
         return new Problem("about:blank", TITLES.getOrDefault(status, "Error"), status, detail, problems == null ? List.of() : problems);
