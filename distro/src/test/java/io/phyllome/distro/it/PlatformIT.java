@@ -28,7 +28,7 @@ public class PlatformIT extends FrameworkTest {
 
     private static final String LINUX_BUNDLE = "io.phyllome.profiles.linux";
     private static final Set<String> COMMANDS = Set.of("vm:create", "vm:list", "vm:info", "vm:start", "vm:shutdown", "vm:stop",
-            "vm:delete", "vm:xml", "vm:screenshot", "vm:virtio", "vm:lint", "vm:autostart", "profile:list", "profile:show", "host:info", "host:check", "host:fingerprint", "host:protect", "host:unlock", "disk:list", "disk:add",
+            "vm:delete", "vm:xml", "vm:screenshot", "vm:virtio", "vm:lint", "vm:autostart", "profile:list", "profile:show", "host:info", "host:check", "host:fingerprint", "host:protect", "host:unlock", "host:token", "disk:list", "disk:add",
             "disk:resize", "disk:delete", "disk:orphans", "media:import", "media:list", "media:remove", "profile:available", "profile:install", "profile:uninstall", "profile:update");
 
     @Test

@@ -40,6 +40,12 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** Sets an environment variable of the service and of its commands, e.g. {@code PHYLLOME_CONFIG_DIR}; before {@link #start()}. */
+    Service with(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** The control socket, where the launcher puts it for this state directory. */
     Path socket() {
         try {

@@ -54,6 +54,15 @@ class LayeringIT {
     void theApiKnowsNoImplementation() {
         noClasses().that().resideInAnyPackage(api).should().dependOnClassesThat()
                 .resideInAnyPackage("io.phyllome.host.core..", "io.phyllome.host.shell..", "io.phyllome.host.libvirt..",
+                        "io.phyllome.host.storage.internal..", "io.phyllome.host.client..", "io.phyllome.host.rest..", "io.phyllome.profiles..",
+                        "io.phyllome.host.profiles.data..")
+                .check(bundles);
+    }
+
+    @Test
+    void theRestApiUsesOnlyTheApi() {
+        noClasses().that().resideInAPackage("io.phyllome.host.rest..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.phyllome.host.core..", "io.phyllome.host.shell..", "io.phyllome.host.libvirt..",
                         "io.phyllome.host.storage.internal..", "io.phyllome.host.client..", "io.phyllome.profiles..",
                         "io.phyllome.host.profiles.data..")
                 .check(bundles);
@@ -79,7 +88,7 @@ class LayeringIT {
     @Test
     void theCoreKnowsNoShellAndNoAdapter() {
         noClasses().that().resideInAPackage("io.phyllome.host.core..").should().dependOnClassesThat()
-                .resideInAnyPackage("io.phyllome.host.shell..", "io.phyllome.host.libvirt..", "io.phyllome.host.storage.internal..",
+                .resideInAnyPackage("io.phyllome.host.shell..", "io.phyllome.host.rest..", "io.phyllome.host.libvirt..", "io.phyllome.host.storage.internal..",
                         "io.phyllome.profiles..", "io.phyllome.host.profiles.data..")
                 .check(bundles);
     }

@@ -1,0 +1,67 @@
+package io.phyllome.host.rest;
+
+import java.io.IOException;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.servlet.context.ServletContextHelper;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
+
+import io.phyllome.host.rest.http.FailureLimit;
+import io.phyllome.host.rest.http.Problem;
+import io.phyllome.host.rest.http.Router;
+import io.phyllome.host.access.ApiTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The servlet context of {@code /api/v1}: every request in it needs {@code Authorization: Bearer
+ * TOKEN} with a token of {@code host:token create}; any other gets 401 before a servlet runs, and
+ * an address that keeps failing gets 429 for a while ({@link FailureLimit}).
+ */
+@Component(service = ServletContextHelper.class, scope = ServiceScope.BUNDLE)
+@HttpWhiteboardContext(name = ApiContext.NAME, path = ApiContext.PATH)
+public class ApiContext extends ServletContextHelper {
+
+    public static final String NAME = "io.phyllome.host.rest";
+    public static final String PATH = "/api/v1";
+    /** Selects this context, for the servlets of the API. */
+    public static final String SELECT = "(osgi.http.whiteboard.context.name=" + NAME + ")";
+
+    private static final String BEARER = "Bearer ";
+
+    /** Failed authentications one address may make a minute. */
+    static final int FAILURES_PER_MINUTE = 30;
+
+    private final ApiTokens tokens;
+    private final FailureLimit failures = new FailureLimit(FAILURES_PER_MINUTE, java.util.concurrent.TimeUnit.MINUTES.toNanos(1), System::nanoTime);
+
+    @Activate
+    public ApiContext(BundleContext context, @Reference ApiTokens tokens) {
+        super(context.getBundle());
+        this.tokens = tokens;
+    }
+
+    @Override
+    public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String header = request.getHeader("Authorization");
+        boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        if (bearer && tokens.verify(header.substring(BEARER.length()).trim()).isPresent()) {
+            return true;
+        }
+        String address = request.getRemoteAddr();
+        if (failures.blocked(address)) {
+            response.setHeader("Retry-After", "60");
+            Router.problem(response, Problem.of(429, "too many requests without a valid token from " + address + ": wait a minute"));
+            return false;
+        }
+        failures.failed(address);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"phyllome\"");
+        Router.problem(response, Problem.of(401, bearer ? "the token is not valid (unknown or revoked): host:token list shows the tokens"
+                : "send a token: Authorization: Bearer TOKEN, made with host:token create NAME"));
+        return false;
+    }
+}
