@@ -1,5 +1,6 @@
 package io.phyllome.host.core.internal;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -150,6 +151,12 @@ public class VmService implements VirtualMachines {
     public byte[] screenshot(String name) {
         requireActive(name);
         return hypervisor.screenshot(name);
+    }
+
+    @Override
+    public Optional<InetSocketAddress> vncDisplay(String name) {
+        requireActive(name);
+        return hypervisor.vncDisplay(name);
     }
 
     @Override
