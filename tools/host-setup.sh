@@ -50,8 +50,10 @@ RUNTIME_PKGS=(
     # Recommended by libvirt, needed for the NAT 'default' network.
     dnsmasq-base iproute2
     # the web console's front-end packages come from npm at build time (npm ci in host.console)
-    nodejs npm
+    nodejs
 )
+# Debian's npm, unless npm came with the nodejs installed (e.g. NodeSource's, which conflicts with it)
+command -v npm >/dev/null || RUNTIME_PKGS+=(npm)
 TEST_PKGS=(
     virtinst            # virt-install
     libxml2-utils       # xmllint, used by virt-xml-validate

@@ -40,6 +40,12 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** Sets {@code name=value} in the environment of the service and of its commands, before {@link #start()}. */
+    Service environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** The control socket, where the launcher puts it for this state directory. */
     Path socket() {
         try {
