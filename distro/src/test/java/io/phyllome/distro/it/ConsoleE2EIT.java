@@ -41,7 +41,7 @@ public class ConsoleE2EIT {
     public void theBrowserShowsARunningVmsScreenAndTheWebSocketWantsAFreshTicketForThatVm() throws Exception {
         port = freePort();
         service = new Service(state, "qemu:///embed?root=" + state.resolve("libvirt"))
-                .environment("PHYLLOME_JAVA_OPTS", "-Dorg.osgi.service.http.port=" + port).start();
+                .environment("PHYLLOME_JAVA_OPTS", "-Dorg.apache.felix.http.enable=true -Dorg.osgi.service.http.port=" + port).start();
         ok(service.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
                 "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=tty0 console=ttyS0 phyllome.marker=con", "linux", vm));
         ok(service.run("vm:start", vm));
