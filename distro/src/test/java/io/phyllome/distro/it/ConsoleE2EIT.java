@@ -25,7 +25,8 @@ import org.openqa.selenium.WebElement;
  * listener serves the console; {@code vm:console} gives a link with a one-time ticket, headless
  * chromium opens it and noVNC draws the VM's screen (a frame of more than one colour, saved under
  * target/it/console). The screen's WebSocket refuses a missing ticket, a used one and one issued
- * for another VM, and opens (101) for a fresh one.
+ * for another VM, and opens (101) for a fresh one. The serial console page (xterm.js) shows the
+ * guest's marker from its serial log (read-only: the profiles' serial port writes to a file).
  */
 public class ConsoleE2EIT {
 
@@ -76,11 +77,29 @@ public class ConsoleE2EIT {
         assertEquals("with a ticket for another VM", 403, upgrade("con-other", second));
         assertEquals("a refused ticket is spent too", 403, upgrade(vm, second));
         assertEquals("a fresh ticket for this VM opens the screen", 101, upgrade(vm, third));
+        serialConsoleShowsTheGuestsMarker(); // also once the guest has powered itself off
 
         ok(service.run("vm:delete", "--with-disks", vm)); // stops it first if the guest still runs
     }
 
     /** What the page's status line says, or the page itself when it has none (an error page). */
+    /** The serial console page (xterm.js) shows what the guest wrote to its serial port: its marker. */
+    private void serialConsoleShowsTheGuestsMarker() throws InterruptedException {
+        String link = ok(service.run("vm:console", "--serial", vm)).out().lines().findFirst().orElseThrow();
+        assertTrue("the link is the serial page: " + link, link.startsWith("http://127.0.0.1:" + port + "/serial.html?vm=" + vm + "&ticket="));
+        try (HeadlessChromium browser = new HeadlessChromium()) {
+            browser.driver.get(link);
+            String[] text = { "" };
+            Osgi.await(Duration.ofSeconds(90), () -> {
+                text[0] = String.valueOf(browser.driver.executeScript("const b = window.phyllomeSerial.buffer.active; let t = '';"
+                        + " for (let i = 0; i < b.length; i++) { t += b.getLine(i).translateToString(true) + '\\n'; } return t;"));
+                return text[0].contains("PHYLLOME-MARKER con");
+            }, () -> "the serial console of " + vm + " shows the guest's marker (the page says: " + status(browser) + "):\n" + text[0]);
+            HeadlessChromium.screenshot(browser.driver.findElement(By.tagName("body")), SHOTS.resolve("serial-console.png"));
+        }
+        assertEquals("the serial console without a ticket", 403, upgrade("serial", vm, null));
+    }
+
     private static String status(HeadlessChromium browser) {
         var status = browser.driver.findElements(By.id("status"));
         return status.isEmpty() ? browser.driver.getCurrentUrl() + ": " + browser.driver.getPageSource() : status.get(0).getText();
@@ -93,7 +112,11 @@ public class ConsoleE2EIT {
 
     /** Opens the screen's WebSocket as noVNC does: 101 when it opened, else the refusal's status. */
     private int upgrade(String name, String ticket) throws InterruptedException {
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/console/vnc/" + name + (ticket == null ? "" : "?ticket=" + ticket));
+        return upgrade("vnc", name, ticket);
+    }
+
+    private int upgrade(String kind, String name, String ticket) throws InterruptedException {
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/console/" + kind + "/" + name + (ticket == null ? "" : "?ticket=" + ticket));
         try {
             WebSocket socket = http.newWebSocketBuilder().subprotocols("binary").buildAsync(uri, new WebSocket.Listener() {
             }).get(30, TimeUnit.SECONDS);

@@ -93,6 +93,16 @@ public interface Hypervisor {
     }
 
     /**
+     * The file on this host that the VM's first serial port writes to, when it writes to one
+     * (the profiles log it under the state directory); empty otherwise.
+     *
+     * @since 1.1
+     */
+    default Optional<Path> serialLog(String name) {
+        return Optional.empty();
+    }
+
+    /**
      * Moves a shut-off VM's disks and network cards from emulated to virtio devices.
      *
      * @return what changed, one line per device; empty when everything was virtio already

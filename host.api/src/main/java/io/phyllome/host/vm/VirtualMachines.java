@@ -1,6 +1,7 @@
 package io.phyllome.host.vm;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +69,15 @@ public interface VirtualMachines {
      * @since 1.1
      */
     Optional<InetSocketAddress> vncDisplay(String name);
+
+    /**
+     * The file on this host that the VM's serial console writes to, for a front end that shows it,
+     * e.g. for a VM without a display; empty when its serial port writes to no file.
+     *
+     * @throws NoSuchVmException when there is no such VM
+     * @since 1.1
+     */
+    Optional<Path> serialLog(String name);
 
     /**
      * Switches a shut-off VM's disks and network cards to virtio, once its guest has the drivers

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,7 +18,7 @@ import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmException;
 
 /**
- * {@code vm:console NAME}: the address of a running VM's screen in the browser, with a ticket
+ * {@code vm:console [--serial] NAME}: the address of a VM's screen (or serial console) in the browser, with a ticket
  * that opens it once within its lifetime (a link for the shell's user; the console's own pages
  * get their tickets from the REST API, bound to their session).
  */
@@ -36,14 +37,16 @@ public class ConsoleCommand {
         this.runtime = runtime;
     }
 
-    @Descriptor("prints the address of a running VM's screen in the browser; it opens once, within the ticket's lifetime")
-    public String console(@Descriptor("the VM's name") String name) {
-        if (vms.vncDisplay(name).isEmpty()) {
-            throw new VmException("VM '" + name + "' has no VNC display");
+    @Descriptor("prints the address of a VM's screen (or, with --serial, of its serial console) in the browser; it opens once, within the ticket's lifetime")
+    public String console(
+            @Descriptor("the serial console (read-only), e.g. for a VM without a display") @Parameter(names = "--serial", presentValue = "true", absentValue = "false") boolean serial,
+            @Descriptor("the VM's name") String name) {
+        if (serial ? vms.serialLog(name).isEmpty() : vms.vncDisplay(name).isEmpty()) {
+            throw new VmException("VM '" + name + "' has no " + (serial ? "serial log" : "VNC display") + (serial ? "" : ": try vm:console --serial " + name));
         }
         String ticket = tickets.issue(name, "");
-        return endpoint() + "console.html?vm=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&ticket=" + ticket
-                + "\n(opens once, within " + tickets.lifetime().toSeconds() + " s)";
+        return endpoint() + (serial ? "serial.html" : "console.html") + "?vm=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&ticket=" + ticket
+                + "\n(opens once, within " + tickets.lifetime().toSeconds() + " s)\n";
     }
 
     /** Where the HTTP runtime listens, e.g. {@code http://127.0.0.1:8080/}. */

@@ -1,6 +1,7 @@
 package io.phyllome.host.core.internal;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -157,6 +158,12 @@ public class VmService implements VirtualMachines {
     public Optional<InetSocketAddress> vncDisplay(String name) {
         requireActive(name);
         return hypervisor.vncDisplay(name);
+    }
+
+    @Override
+    public Optional<Path> serialLog(String name) {
+        require(name);
+        return hypervisor.serialLog(name);
     }
 
     @Override

@@ -264,6 +264,12 @@ public class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public Optional<Path> serialLog(String name) {
+        String path = DomainReader.serialLog(xml(name, 0, "read the serial port of"));
+        return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    @Override
     public List<String> useVirtio(String name) {
         return session.change("switch VM '" + name + "' to virtio", () -> useVirtioNow(name));
     }
