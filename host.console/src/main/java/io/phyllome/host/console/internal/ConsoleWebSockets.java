@@ -3,8 +3,11 @@ package io.phyllome.host.console.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
+import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,16 +28,21 @@ import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmException;
 
 /**
- * {@code /console/vnc/VM?ticket=T}: the VM's screen as a WebSocket (subprotocol {@code binary},
- * as noVNC asks), proxied to its VNC server on this host. The ticket is checked, and spent,
- * before anything else: without a valid one the upgrade is refused with 403.
+ * The console's two WebSockets, each opened by a one-time ticket that is checked, and spent,
+ * before anything else (403 without a valid one):
+ * {@code /console/vnc/VM?ticket=T}, the VM's screen proxied to its VNC server on this host
+ * (noVNC, {@code console.html}); {@code /console/serial/VM?ticket=T}, its serial log followed
+ * (xterm.js, {@code serial.html}).
  */
-@Component(service = jakarta.servlet.Servlet.class)
-@HttpWhiteboardServletPattern("/console/vnc/*")
-public class VncWebSocketServlet extends HttpServlet {
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({ ConsoleWebSockets.SCREEN + "/*", ConsoleWebSockets.SERIAL + "/*" })
+public class ConsoleWebSockets extends HttpServlet {
+
+    static final String SCREEN = "/console/vnc";
+    static final String SERIAL = "/console/serial";
 
     private static final long serialVersionUID = 1L;
-    private static final System.Logger LOG = System.getLogger(VncWebSocketServlet.class.getName());
+    private static final System.Logger LOG = System.getLogger(ConsoleWebSockets.class.getName());
 
     private final transient VirtualMachines vms;
     private final transient TicketGate gate;
@@ -44,7 +52,7 @@ public class VncWebSocketServlet extends HttpServlet {
     private volatile SessionBinding sessions;
 
     @Activate
-    public VncWebSocketServlet(@Reference VirtualMachines vms, @Reference ConsoleTickets tickets) throws Exception {
+    public ConsoleWebSockets(@Reference VirtualMachines vms, @Reference ConsoleTickets tickets) throws Exception {
         this.vms = vms;
         this.gate = new TicketGate(tickets, () -> sessions);
     }
@@ -56,14 +64,21 @@ public class VncWebSocketServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String vm = gate.admit(request, response, "screen");
+        boolean screen = SCREEN.equals(request.getServletPath());
+        String vm = gate.admit(request, response, screen ? "screen" : "serial console");
         if (vm == null) {
             return;
         }
         if (!webSocket.asked(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "the screen of a VM is a WebSocket: open console.html?vm=" + vm);
-            return;
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "this is a WebSocket: open " + (screen ? "console" : "serial") + ".html?vm=" + vm);
+        } else if (screen) {
+            openScreen(vm, request, response);
+        } else {
+            openSerial(vm, request, response);
         }
+    }
+
+    private void openScreen(String vm, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<InetSocketAddress> display;
         try {
             display = vms.vncDisplay(vm);
@@ -96,5 +111,20 @@ public class VncWebSocketServlet extends HttpServlet {
             LOG.log(System.Logger.Level.WARNING, "the WebSocket of the screen of VM ''{0}'' failed: {1}", vm, e.toString());
             throw e;
         }
+    }
+
+    private void openSerial(String vm, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Path> log;
+        try {
+            log = vms.serialLog(vm);
+        } catch (VmException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+            return;
+        }
+        if (log.isEmpty() || !Files.isReadable(log.get())) {
+            response.sendError(HttpServletResponse.SC_CONFLICT, "VM '" + vm + "' has no serial log on this host yet: start it first");
+            return;
+        }
+        webSocket.upgrade(request, new SerialLogStream(vm, log.get()));
     }
 }
