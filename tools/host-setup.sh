@@ -2,9 +2,10 @@
 # Prepares a Debian 12 host to build, run and test Phyllome Host.
 #
 # Usage: tools/host-setup.sh [--runtime | --test] [--daemons] [--no-install]
-#   --runtime     packages needed to build and run: JDK 17, Maven, libvirt, QEMU, OVMF, swtpm
+#   --runtime     packages needed to build and run: JDK 17, Maven, Node/npm (build only), libvirt,
+#                 QEMU, OVMF, swtpm
 #   --test        (default) everything: --runtime + virtinst, busybox-static, cpio,
-#                 libxml2-utils, ... and implies --daemons
+#                 libxml2-utils, chromium, ... and implies --daemons
 #   --daemons     start virtlogd and libvirtd when they are not running (no systemd needed),
 #                 wait for qemu:///system to answer, start the 'default' network if defined
 #   --no-install  do not install packages (only the host's devices and directories, and the
@@ -48,7 +49,11 @@ RUNTIME_PKGS=(
     qemu-system-x86 qemu-utils ovmf swtpm swtpm-tools
     # Recommended by libvirt, needed for the NAT 'default' network.
     dnsmasq-base iproute2
+    # the web console's front-end packages come from npm at build time (npm ci in host.console)
+    nodejs
 )
+# Debian's npm, unless npm came with the nodejs installed (e.g. NodeSource's, which conflicts with it)
+command -v npm >/dev/null || RUNTIME_PKGS+=(npm)
 TEST_PKGS=(
     virtinst            # virt-install
     libxml2-utils       # xmllint, used by virt-xml-validate
@@ -59,6 +64,7 @@ TEST_PKGS=(
     time                # /usr/bin/time: peak memory and CPU time in ./bench
     strace              # the test that the platform writes only under its state directory
     git                 # ./test builds HEAD again in a fresh clone (reproducible build)
+    chromium chromium-driver # ConsoleE2EIT: the web console in a real, headless browser
 )
 PKGS=("${RUNTIME_PKGS[@]}")
 [ "$MODE" = test ] && PKGS+=("${TEST_PKGS[@]}")

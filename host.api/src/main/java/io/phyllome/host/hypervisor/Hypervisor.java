@@ -1,5 +1,6 @@
 package io.phyllome.host.hypervisor;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +80,27 @@ public interface Hypervisor {
 
     /** The VM's display as a PNG image. */
     byte[] screenshot(String name);
+
+    /**
+     * Where a running VM's VNC server listens, reachable from this host only (the profiles give
+     * it 127.0.0.1); empty when the VM has no VNC display or is not running. An adapter whose
+     * VMs run elsewhere answers empty.
+     *
+     * @since 1.1
+     */
+    default Optional<InetSocketAddress> vncDisplay(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * The file on this host that the VM's first serial port writes to, when it writes to one
+     * (the profiles log it under the state directory); empty otherwise.
+     *
+     * @since 1.1
+     */
+    default Optional<Path> serialLog(String name) {
+        return Optional.empty();
+    }
 
     /**
      * Moves a shut-off VM's disks and network cards from emulated to virtio devices.

@@ -1,6 +1,9 @@
 package io.phyllome.host.vm;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -57,6 +60,24 @@ public interface VirtualMachines {
 
     /** What a running VM's display shows, as a PNG image. */
     byte[] screenshot(String name);
+
+    /**
+     * Where a running VM's VNC server listens on this host (127.0.0.1), for a front end that
+     * proxies it, e.g. the web console; empty when the VM has no VNC display.
+     *
+     * @throws VmException when the VM does not run
+     * @since 1.1
+     */
+    Optional<InetSocketAddress> vncDisplay(String name);
+
+    /**
+     * The file on this host that the VM's serial console writes to, for a front end that shows it,
+     * e.g. for a VM without a display; empty when its serial port writes to no file.
+     *
+     * @throws NoSuchVmException when there is no such VM
+     * @since 1.1
+     */
+    Optional<Path> serialLog(String name);
 
     /**
      * Switches a shut-off VM's disks and network cards to virtio, once its guest has the drivers

@@ -1,5 +1,7 @@
 package io.phyllome.host.core.vms;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -150,6 +152,18 @@ public class VmService implements VirtualMachines {
     public byte[] screenshot(String name) {
         requireActive(name);
         return hypervisor.screenshot(name);
+    }
+
+    @Override
+    public Optional<InetSocketAddress> vncDisplay(String name) {
+        requireActive(name);
+        return hypervisor.vncDisplay(name);
+    }
+
+    @Override
+    public Optional<Path> serialLog(String name) {
+        require(name);
+        return hypervisor.serialLog(name);
     }
 
     @Override

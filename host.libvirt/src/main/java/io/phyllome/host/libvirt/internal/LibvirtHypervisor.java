@@ -2,6 +2,7 @@ package io.phyllome.host.libvirt.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -247,6 +248,25 @@ public class LibvirtHypervisor implements Hypervisor {
         } catch (LibvirtException e) {
             throw Errors.of("take a screenshot of VM '" + name + "'", e);
         }
+    }
+
+    @Override
+    public Optional<InetSocketAddress> vncDisplay(String name) {
+        // the live definition carries the port autoport chose; a VM that does not run has none
+        return session.read(() -> {
+            try {
+                org.libvirt.Domain domain = lookup(name);
+                return domain.isActive() == 1 ? DomainReader.vncDisplay(domain.getXMLDesc(0)) : Optional.empty();
+            } catch (LibvirtException e) {
+                throw Errors.of("find the display of VM '" + name + "'", e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Path> serialLog(String name) {
+        String path = DomainReader.serialLog(xml(name, 0, "read the serial port of"));
+        return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
     }
 
     @Override

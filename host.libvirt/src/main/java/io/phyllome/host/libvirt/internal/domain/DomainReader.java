@@ -1,10 +1,12 @@
 package io.phyllome.host.libvirt.internal.domain;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -220,6 +222,23 @@ public final class DomainReader {
             }
         }
         return "";
+    }
+
+    /**
+     * A running domain's VNC server: {@code <graphics type="vnc" port="5901">} with its listen
+     * address (127.0.0.1 when it names none); empty without VNC graphics or before a port is given.
+     */
+    public static Optional<InetSocketAddress> vncDisplay(String xml) {
+        NodeList graphics = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("graphics");
+        for (int i = 0; i < graphics.getLength(); i++) {
+            Element vnc = (Element) graphics.item(i);
+            int port = vnc.getAttribute("port").matches("\\d{1,5}") ? Integer.parseInt(vnc.getAttribute("port")) : -1;
+            if ("vnc".equals(vnc.getAttribute("type")) && port > 0) {
+                String listen = vnc.getAttribute("listen");
+                return Optional.of(new InetSocketAddress(listen.isEmpty() ? "127.0.0.1" : listen, port));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String childText(Element parent, String name) {

@@ -1,0 +1,13 @@
+package io.phyllome.host.console.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardResource;
+
+/**
+ * The front-end packages the pages load (noVNC, xterm.js), under {@code /vendor/}: copied from
+ * npm into this bundle at build time, served from it, never from elsewhere.
+ */
+@Component(service = FrontEndPackages.class)
+@HttpWhiteboardResource(pattern = "/vendor/*", prefix = "/console/vendor")
+public class FrontEndPackages {
+}
