@@ -38,10 +38,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on {@code uri} with the state directory {@code state}. */
     ServiceProcess(Context ctx, Path state, String uri) throws IOException {
+        this(ctx, state, uri, Map.of());
+    }
+
+    /** The same, with {@code extraEnv} (e.g. {@code PHYLLOME_CONFIG_DIR}) in its environment and its commands'. */
+    ServiceProcess(Context ctx, Path state, String uri, Map<String, String> extraEnv) throws IOException {
         this.ctx = ctx;
         this.state = state;
         Files.createDirectories(state);
         env = new HashMap<>(ctx.env());
+        env.putAll(extraEnv);
         env.put("PHYLLOME_STATE_DIR", state.toString());
         env.put("PHYLLOME_LIBVIRT_URI", uri);
         env.put("PHYLLOME_NO_BUILD", "1");
