@@ -63,6 +63,20 @@ final class ScaleSuite {
                 "`virsh list --all`, whole run", "ms", "≤ 2× virsh", serviceList <= 2 * Stats.median(theirs),
                 "the service on the same test-driver host file; the client's JVM is most of it (section 4, V1b)"));
 
+        // the same VMs through the REST API of a running service (issue 15): one warm HTTP client
+        try (RestLoad rest = new RestLoad(ctx, ctx.work().resolve("scale-rest"), uri)) {
+            rest.latencies("/vms", 3); // the service's first answers load its classes
+            List<Double> gets = rest.latencies("/vms", Math.max(20, repeat));
+            double median = Stats.median(gets), p99 = RestLoad.percentile(gets, 99), virshRun = Stats.median(theirs);
+            rows.add(new Row("C7", "`GET /api/v1/vms` of " + n + " VMs, median", median, virshRun, "`virsh list --all`, whole run", "ms",
+                    "≤ 2× virsh", median <= 2 * virshRun, "one client, " + gets.size() + " requests, the service on the same host file"));
+            rows.add(new Row("C8", "`GET /api/v1/vms` of " + n + " VMs, p99", p99, virshRun, "`virsh list --all`, whole run (median)", "ms",
+                    "≤ 2× virsh", p99 <= 2 * virshRun, "nearest rank of " + gets.size()));
+            String one = String.format("%s-%04d", ctx.tag(), n / 2);
+            rows.add(Row.info("C9", "`GET /api/v1/vms/NAME` at 16 concurrent clients", rest.throughput("/vms/" + one, 16, java.time.Duration.ofSeconds(5)),
+                    Double.NaN, "", "requests/s", "5 s, every answer a 200, among " + n + " VMs"));
+        }
+
         int warm = (int) r.get("warm");
         double heapPerVm = Stats.slope(r.list("heap.vms"), r.list("heap.kib"));
         double rssPerVm = (r.get("rss.after") - r.get("rss.before")) / (n - warm);
