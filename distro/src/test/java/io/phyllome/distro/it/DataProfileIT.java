@@ -60,7 +60,7 @@ public class DataProfileIT {
         Osgi osgi = new Osgi(context);
         Osgi.Platform platform = osgi.connectTo(Host.SYSTEM);
         String available = osgi.gogo("profile:available");
-        assertTrue(available, available.lines().anyMatch(l -> l.matches("freebsd-data\\s+other\\s+" + DataProfileBundles.DATA + "\\s+1\\.0\\.0.*")));
+        assertTrue(available, available.lines().anyMatch(l -> l.matches("freebsd-data\\s+bsd\\s+" + DataProfileBundles.DATA + "\\s+1\\.0\\.0.*")));
 
         String out = osgi.gogo("profile:install freebsd-data");
         assertTrue(out, out.contains("installed profile 'freebsd-data': " + DataProfileBundles.DATA + " 1.0.0"));
