@@ -84,6 +84,9 @@ public class EventStream extends HttpServlet implements EventHandler {
 
     @Override
     public void handleEvent(Event event) {
+        if (clients.isEmpty()) {
+            return; // nobody listens: always so in a one-shot command, which may be stopping its framework
+        }
         String type = event.getTopic().substring(VmEvents.TOPIC_PREFIX.length());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", type);

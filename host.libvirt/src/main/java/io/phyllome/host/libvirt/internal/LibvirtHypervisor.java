@@ -97,8 +97,7 @@ public class LibvirtHypervisor implements Hypervisor {
         // one lookup, not a listing of every domain: creating or deleting a VM stays as fast on
         // a host with a thousand VMs as on an empty one
         try {
-            org.libvirt.Domain domain = session.connection().domainLookupByName(name);
-            return Optional.of(DomainReader.read(domain.getXMLDesc(0), state(domain.getInfo().state)));
+            return Optional.of(read(session.connection().domainLookupByName(name)));
         } catch (LibvirtException e) {
             if (Errors.is(e, ErrorNumber.VIR_ERR_NO_DOMAIN)) {
                 return Optional.empty(); // no such VM, or undefined meanwhile
@@ -117,12 +116,15 @@ public class LibvirtHypervisor implements Hypervisor {
         for (String name : names()) {
             String xml;
             VmState state;
+            org.libvirt.Domain domain = null;
             try {
-                org.libvirt.Domain domain = session.connection().domainLookupByName(name);
+                domain = session.connection().domainLookupByName(name);
                 xml = domain.getXMLDesc(0);
                 state = state(domain.getInfo().state);
             } catch (LibvirtException e) {
                 continue; // undefined between listing and reading (another client deleted it): not there any more
+            } finally {
+                java.lang.ref.Reference.reachabilityFence(domain);
             }
             domains.add(DomainReader.read(xml, state));
         }
@@ -153,7 +155,12 @@ public class LibvirtHypervisor implements Hypervisor {
     public boolean autostart(String name) {
         return session.read(() -> {
             try {
-                return lookup(name).getAutostart();
+                org.libvirt.Domain domain = lookup(name);
+                try {
+                    return domain.getAutostart();
+                } finally {
+                    java.lang.ref.Reference.reachabilityFence(domain);
+                }
             } catch (LibvirtException e) {
                 throw Errors.of("read the autostart flag of VM '" + name + "'", e);
             }
@@ -342,7 +349,12 @@ public class LibvirtHypervisor implements Hypervisor {
     private void act(String name, String verb, DomainAction action) {
         session.change(verb + " VM '" + name + "'", () -> {
             try {
-                action.apply(lookup(name));
+                org.libvirt.Domain domain = lookup(name);
+                try {
+                    action.apply(domain);
+                } finally {
+                    java.lang.ref.Reference.reachabilityFence(domain);
+                }
             } catch (LibvirtException e) {
                 throw Errors.of(verb + " VM '" + name + "'", e);
             }
@@ -358,11 +370,16 @@ public class LibvirtHypervisor implements Hypervisor {
         }
     }
 
-    private Domain read(org.libvirt.Domain domain) {
+    /**
+     * libvirt-java frees a domain's pointer in its finalizer, which may run as soon as the object
+     * is no longer reachable, while a native call still uses the pointer ("invalid domain pointer"
+     * under load): every use keeps the object reachable to its end.
+     */
+    private Domain read(org.libvirt.Domain domain) throws LibvirtException {
         try {
             return DomainReader.read(domain.getXMLDesc(0), state(domain.getInfo().state));
-        } catch (LibvirtException e) {
-            throw Errors.of("read a VM's definition", e);
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(domain);
         }
     }
 
