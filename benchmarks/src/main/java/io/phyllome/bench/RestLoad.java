@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -104,13 +103,6 @@ final class RestLoad implements AutoCloseable {
             pool.shutdownNow();
         }
         return done.get() / (duration.toMillis() / 1000.0);
-    }
-
-    /** The {@code p}-th percentile (0..100) of {@code samples}, nearest rank. */
-    static double percentile(List<Double> samples, double p) {
-        List<Double> sorted = new ArrayList<>(samples);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100 * sorted.size()) - 1));
     }
 
     @Override

@@ -67,7 +67,7 @@ final class ScaleSuite {
         try (RestLoad rest = new RestLoad(ctx, ctx.work().resolve("scale-rest"), uri)) {
             rest.latencies("/vms", 3); // the service's first answers load its classes
             List<Double> gets = rest.latencies("/vms", Math.max(20, repeat));
-            double median = Stats.median(gets), p99 = RestLoad.percentile(gets, 99), virshRun = Stats.median(theirs);
+            double median = Stats.median(gets), p99 = Stats.percentile(gets, 99), virshRun = Stats.median(theirs);
             rows.add(new Row("C7", "`GET /api/v1/vms` of " + n + " VMs, median", median, virshRun, "`virsh list --all`, whole run", "ms",
                     "≤ 2× virsh", median <= 2 * virshRun, "one client, " + gets.size() + " requests, the service on the same host file"));
             rows.add(new Row("C8", "`GET /api/v1/vms` of " + n + " VMs, p99", p99, virshRun, "`virsh list --all`, whole run (median)", "ms",

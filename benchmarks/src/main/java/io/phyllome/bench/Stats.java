@@ -21,6 +21,14 @@ public final class Stats {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /** The {@code p}-th percentile (0..100) of {@code samples}, nearest rank. */
+    public static double percentile(List<? extends Number> samples, double p) {
+        List<Double> sorted = new ArrayList<>();
+        samples.forEach(n -> sorted.add(n.doubleValue()));
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100 * sorted.size()) - 1));
+    }
+
     public static double min(List<? extends Number> samples) {
         return samples.stream().mapToDouble(Number::doubleValue).min().orElse(Double.NaN);
     }

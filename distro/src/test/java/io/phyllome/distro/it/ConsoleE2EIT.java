@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -41,7 +39,7 @@ public class ConsoleE2EIT {
 
     @Test
     public void theBrowserShowsARunningVmsScreenAndTheWebSocketWantsAFreshTicketForThatVm() throws Exception {
-        port = freePort();
+        port = RestClient.freePort();
         Path config = state.resolveSibling(state.getFileName() + "-etc");
         Files.createDirectories(config);
         Files.writeString(config.resolve("io.phyllome.host.rest.cfg"), "port=" + port + "\n"); // the REST API's listener, which the console shares
@@ -132,12 +130,6 @@ public class ConsoleE2EIT {
             throw new AssertionError("opening " + uri + " failed otherwise", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("opening " + uri + " did not answer within 30 s", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
