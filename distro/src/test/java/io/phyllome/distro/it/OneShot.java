@@ -59,7 +59,8 @@ final class OneShot {
     List<String> javaCommand(Path storage) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Dphyllome.state.dir=" + state, "-Dlaunch.storage.dir=" + storage,
-                "-Dphyllome.libvirt.uri=" + uri, "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.osgi.framework.startlevel.beginning=1"));
+                "-Dphyllome.libvirt.uri=" + uri, "-Dgosh.args=--nointeractive --noshutdown", "-Dorg.osgi.framework.startlevel.beginning=1",
+                "-Dorg.apache.felix.eventadmin.LogLevel=1"));
         String logging = System.getProperty("java.util.logging.config.file");
         if (logging != null) {
             command.add("-Djava.util.logging.config.file=" + logging);
