@@ -2,11 +2,6 @@ package io.phyllome.host.shell;
 
 import static io.phyllome.host.shell.Completes.What.VM;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
@@ -14,16 +9,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.diagnostics.CrashLeftovers;
-import io.phyllome.host.shell.format.DiskList;
+import io.phyllome.host.document.DiskList;
+import io.phyllome.host.document.OrphanReport;
 import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
-import io.phyllome.host.shell.format.OrphanReport;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
-import io.phyllome.host.vm.VmInfo;
 
 /** The {@code disk:} commands of the shell: the disks the platform created, and their lifecycle. */
 @Component(service = DiskCommands.class, property = { "osgi.command.scope=disk", "osgi.command.function=list",
@@ -44,7 +38,7 @@ public class DiskCommands {
 
     @Descriptor("list the disks the platform created: file, size, space used, encryption, the VM using it")
     public String list(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        return Formatter.render(format, () -> DiskList.of(storage.list(), users()));
+        return Formatter.render(format, () -> DiskList.of(storage.list(), vms.list()));
     }
 
     @Descriptor("create a new disk and attach it to a VM")
@@ -79,13 +73,6 @@ public class DiskCommands {
     }
 
     /** The VMs using each disk, by its file. */
-    private Map<String, List<String>> users() {
-        Map<String, List<String>> users = new HashMap<>();
-        for (VmInfo vm : vms.list()) {
-            vm.disks().forEach(d -> users.computeIfAbsent(d.source(), s -> new ArrayList<>()).add(vm.name()));
-        }
-        return users;
-    }
 
 
 }

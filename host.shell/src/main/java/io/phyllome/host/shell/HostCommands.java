@@ -1,10 +1,8 @@
 package io.phyllome.host.shell;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
@@ -17,16 +15,17 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.phyllome.host.diagnostics.HostValidation.Check;
 import io.phyllome.host.diagnostics.HostValidation;
+import io.phyllome.host.document.Fingerprint;
+import io.phyllome.host.document.HostCheck;
+import io.phyllome.host.document.HostInfo;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostConfiguration;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
-import io.phyllome.host.shell.format.Fingerprint;
 import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
-import io.phyllome.host.shell.format.HostCheckReport;
-import io.phyllome.host.shell.format.HostInfo;
+import io.phyllome.host.shell.format.HostTexts;
 import io.phyllome.host.storage.DirectoryEncryption;
 import io.phyllome.host.vm.VmException;
 
@@ -59,10 +58,8 @@ public class HostCommands {
     @Descriptor("show the platform and the host: version, state and configuration directories, where the configuration comes from,"
             + " hypervisor, KVM, firmware, TPM")
     public String info(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        return Formatter.render(format, () -> new HostInfo(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty).toString(),
-                configuration.directory().toString(), Files.isDirectory(configuration.directory()), configuration.sources(),
-                HostInfo.Hypervisor.of(hypervisor.capabilities()), profiles.list().size(), fingerprint.digest(),
-                encryption.status().stream().map(HostInfo.Protection::of).toList()));
+        return Formatter.render(format, () -> HostInfo.of(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty),
+                configuration, hypervisor.capabilities(), profiles.list().size(), fingerprint.digest(), encryption.status()));
     }
 
     @Descriptor("check what this host needs to run VMs well, and what each installed profile needs (a dry run that creates nothing):"
@@ -70,7 +67,7 @@ public class HostCommands {
     public String check(CommandSession session, @Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
         Format as = Format.of(format); // before the checks run
         List<Check> checks = validation.validate();
-        HostCheckReport report = HostCheckReport.of(checks);
+        HostCheck report = HostCheck.of(checks);
         String output = Formatter.render(as, report);
         if (report.failed() > 0) {
             session.getConsole().println(output);
@@ -82,10 +79,7 @@ public class HostCommands {
     @Descriptor("print this host's fingerprint: the digest of what makes hosts compatible for moving VMs, then its components"
             + " (platform, bundles, profiles, machine types, CPU, firmware, TPM), one key=value a line")
     public String fingerprint(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        return Formatter.render(format, () -> {
-            Map<String, String> components = fingerprint.components();
-            return new Fingerprint(HostFingerprint.digest(components), components);
-        });
+        return Formatter.render(format, () -> Fingerprint.of(fingerprint));
     }
 
     @Descriptor("protect the state directories that hold disks, firmware variables and TPM state with fscrypt and a passphrase"
@@ -93,7 +87,7 @@ public class HostCommands {
     public String protect(CommandSession session) throws IOException {
         byte[] passphrase = Passphrases.read(session, "passphrase for the state directories", true);
         try {
-            return encryption.protect(passphrase).stream().map(d -> HostInfo.Protection.of(d).toString()).collect(Collectors.joining("\n"));
+            return encryption.protect(passphrase).stream().map(d -> HostTexts.protection(HostInfo.Protection.of(d))).collect(Collectors.joining("\n"));
         } finally {
             Arrays.fill(passphrase, (byte) 0);
         }
@@ -103,7 +97,7 @@ public class HostCommands {
     public String unlock(CommandSession session) throws IOException {
         byte[] passphrase = Passphrases.read(session, "passphrase of the state directories", false);
         try {
-            return encryption.unlock(passphrase).stream().map(d -> HostInfo.Protection.of(d).toString()).collect(Collectors.joining("\n"));
+            return encryption.unlock(passphrase).stream().map(d -> HostTexts.protection(HostInfo.Protection.of(d))).collect(Collectors.joining("\n"));
         } finally {
             Arrays.fill(passphrase, (byte) 0);
         }

@@ -9,9 +9,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.document.MediaList;
 import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
-import io.phyllome.host.shell.format.MediaList;
 import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;
 

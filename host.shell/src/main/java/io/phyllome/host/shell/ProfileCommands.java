@@ -8,14 +8,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.phyllome.host.repository.ProfileRepository;
+import io.phyllome.host.document.ProfileCatalog;
+import io.phyllome.host.document.ProfileDetails;
+import io.phyllome.host.document.ProfileList;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.repository.ProfileRepository;
 import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
-import io.phyllome.host.shell.format.ProfileCatalog;
-import io.phyllome.host.shell.format.ProfileDetails;
-import io.phyllome.host.shell.format.ProfileList;
 import io.phyllome.host.vm.VmException;
 
 /** The {@code profile:} commands of the shell. */
@@ -35,7 +35,7 @@ public class ProfileCommands {
 
     @Descriptor("list the profiles the configured repository indexes offer: id, OS family, bundle, version, whether installed")
     public String available(@Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format) {
-        return Formatter.render(format, () -> ProfileCatalog.of(installer.available(), installer.repositories(), installer::cannotRun));
+        return Formatter.render(format, () -> ProfileCatalog.of(installer));
     }
 
     /** A newer version is an update only if it can run here. */

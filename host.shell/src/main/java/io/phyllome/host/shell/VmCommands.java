@@ -16,12 +16,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.document.VmDetails;
+import io.phyllome.host.document.VmLint;
+import io.phyllome.host.document.VmList;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
-import io.phyllome.host.shell.format.LintReport;
-import io.phyllome.host.shell.format.VmDetails;
-import io.phyllome.host.shell.format.VmList;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.DiskSpec;
@@ -219,7 +219,7 @@ public class VmCommands {
             + " unencrypted disks): what, why it matters for moving, how to fix; fails when something blocks moving it")
     public String lint(CommandSession session, @Descriptor(Format.HELP) @Parameter(names = Format.OPTION, absentValue = Format.DEFAULT) String format, @Descriptor("VM name") @Completes(VM) String name) {
         Format as = Format.of(format); // before the lint runs
-        LintReport report = LintReport.of(name, portability.lint(name));
+        VmLint report = VmLint.of(name, portability.lint(name));
         String output = Formatter.render(as, report);
         if (report.blockers() > 0) {
             session.getConsole().println(output);

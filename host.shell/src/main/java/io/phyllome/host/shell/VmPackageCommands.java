@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.phyllome.host.shell.format.VmDetails;
+import io.phyllome.host.document.VmDetails;
+import io.phyllome.host.shell.format.Formatter;
 import io.phyllome.host.vm.VmPackage;
 import io.phyllome.host.vm.VmPackages;
 
@@ -55,7 +56,7 @@ public class VmPackageCommands {
             @Descriptor("the package's directory") String directory) throws IOException {
         char[] passphrase = Passphrases.readChars(session, "passphrase of the package's keys", false);
         try {
-            return "imported\n" + VmDetails.of(packages.importPackage(Path.of(directory), passphrase, name)).text();
+            return "imported\n" + Formatter.text(VmDetails.of(packages.importPackage(Path.of(directory), passphrase, name)));
         } finally {
             Arrays.fill(passphrase, ' ');
         }

@@ -1,18 +1,16 @@
 package io.phyllome.host.rest.resource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.phyllome.host.diagnostics.HostValidation;
-import io.phyllome.host.diagnostics.HostValidation.Check;
-import io.phyllome.host.diagnostics.HostValidation.Status;
+import io.phyllome.host.document.Fingerprint;
+import io.phyllome.host.document.HostCheck;
+import io.phyllome.host.document.HostInfo;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostConfiguration;
 import io.phyllome.host.platform.HostFingerprint;
 import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.rest.http.Json;
 import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.storage.DirectoryEncryption;
 
@@ -41,34 +39,9 @@ public final class HostResource {
     }
 
     public void routes(Router router) {
-        router.add("GET", "/host", call -> info()).add("GET", "/host/check", call -> check()).add("GET", "/host/fingerprint", call -> {
-            Map<String, String> components = fingerprint.components();
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("digest", HostFingerprint.digest(components));
-            fields.put("components", components);
-            return Documents.document("host-fingerprint", fields);
-        });
-    }
-
-    private Object check() {
-        List<Check> checks = validation.validate();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("checks", checks);
-        fields.put("failed", checks.stream().filter(c -> c.status() == Status.FAIL).count());
-        return Documents.document("host-check", fields);
-    }
-
-    private Object info() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("platformVersion", platformVersion);
-        fields.put("stateDirectory", stateDirectory.toString());
-        fields.put("configDirectory", configuration.directory().toString());
-        fields.put("configDirectoryExists", Files.isDirectory(configuration.directory()));
-        fields.put("configSources", configuration.sources());
-        fields.put("hypervisor", Documents.Hypervisor.of(hypervisor.capabilities()));
-        fields.put("profilesInstalled", profiles.list().size());
-        fields.put("fingerprint", fingerprint.digest());
-        fields.put("protection", encryption.status().stream().map(Documents.Protection::of).toList());
-        return Documents.document("host-info", fields);
+        router.add("GET", "/host", call -> Json.document(HostInfo.of(platformVersion, stateDirectory, configuration, hypervisor.capabilities(),
+                profiles.list().size(), fingerprint.digest(), encryption.status())))
+                .add("GET", "/host/check", call -> Json.document(HostCheck.of(validation.validate())))
+                .add("GET", "/host/fingerprint", call -> Json.document(Fingerprint.of(fingerprint)));
     }
 }

@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import io.phyllome.host.document.MediaList;
+import io.phyllome.host.document.VmDetails;
 import io.phyllome.host.rest.http.ApiException;
 import io.phyllome.host.rest.http.Call;
+import io.phyllome.host.rest.http.Json;
 import io.phyllome.host.rest.http.Reply;
 import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.rest.http.TarReader;
@@ -73,7 +76,7 @@ public final class TransferResource {
             TarReader.extract(call.input(), dir, maxUpload);
             VmInfo vm = packages.importPackage(dir, passphrase, name == null ? "" : name);
             call.response().setHeader("Location", "/api/v1/vms/" + vm.name());
-            return new Reply(201, Documents.document("vm-info", Documents.VmDetails.of(vm)));
+            return new Reply(201, Json.document(VmDetails.of(vm)));
         } finally {
             Arrays.fill(passphrase, '\0');
             delete(dir);
@@ -92,7 +95,7 @@ public final class TransferResource {
         try {
             Path file = dir.resolve(name);
             Upload.toFile(call.request(), file, maxUpload);
-            return new Reply(201, Documents.Medium.of(media.importFile(file, sha256.toLowerCase(java.util.Locale.ROOT), name, p -> {
+            return new Reply(201, MediaList.Medium.of(media.importFile(file, sha256.toLowerCase(java.util.Locale.ROOT), name, p -> {
             })));
         } catch (VmException e) {
             // the library's refusal: a name that is taken conflicts, anything else (a checksum that differs) is a bad upload

@@ -1,10 +1,12 @@
 package io.phyllome.host.rest.resource;
 
-import java.util.Map;
-
+import io.phyllome.host.document.VmDetails;
+import io.phyllome.host.document.VmLint;
+import io.phyllome.host.document.VmList;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.rest.http.ApiException;
 import io.phyllome.host.rest.http.Call;
+import io.phyllome.host.rest.http.Json;
 import io.phyllome.host.rest.http.Reply;
 import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.vm.InvalidSpecException;
@@ -27,14 +29,14 @@ public final class VmResource {
     }
 
     public void routes(Router router) {
-        router.add("GET", "/vms", call -> Documents.document("vm-list", Map.of("vms", vms.summaries().stream().map(Documents.Vm::of).toList())))
+        router.add("GET", "/vms", call -> Json.document(VmList.of(vms.summaries())))
                 .add("POST", "/vms", this::create)
-                .add("GET", "/vms/{name}", call -> Documents.document("vm-info", Documents.VmDetails.of(vms.info(call.param("name")))))
+                .add("GET", "/vms/{name}", call -> Json.document(VmDetails.of(vms.info(call.param("name")))))
                 .add("DELETE", "/vms/{name}", this::delete)
                 .add("POST", "/vms/{name}/start", call -> done(() -> vms.start(call.param("name"))))
                 .add("POST", "/vms/{name}/shutdown", call -> done(() -> vms.shutdown(call.param("name"))))
                 .add("POST", "/vms/{name}/stop", call -> done(() -> vms.stop(call.param("name"))))
-                .add("GET", "/vms/{name}/lint", call -> Documents.document("vm-lint", Documents.Lint.of(call.param("name"), portability.lint(call.param("name")))));
+                .add("GET", "/vms/{name}/lint", call -> Json.document(VmLint.of(call.param("name"), portability.lint(call.param("name")))));
     }
 
     private Object create(Call call) throws Exception {
@@ -58,7 +60,7 @@ public final class VmResource {
             vm = vms.info(vm.name());
         }
         call.response().setHeader("Location", "/api/v1/vms/" + vm.name());
-        return new Reply(201, Documents.document("vm-info", Documents.VmDetails.of(vm)));
+        return new Reply(201, Json.document(VmDetails.of(vm)));
     }
 
     /** Deletes only with an explicit choice for the disks, as {@code vm:delete} asks for one. */

@@ -1,5 +1,8 @@
 package io.phyllome.host.shell.format;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,50 +10,86 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.phyllome.host.document.DiskList;
+import io.phyllome.host.document.Document;
+import io.phyllome.host.document.Fingerprint;
+import io.phyllome.host.document.HostCheck;
+import io.phyllome.host.document.HostInfo;
+import io.phyllome.host.document.MediaList;
+import io.phyllome.host.document.OrphanReport;
+import io.phyllome.host.document.ProfileCatalog;
+import io.phyllome.host.document.ProfileDetails;
+import io.phyllome.host.document.ProfileList;
+import io.phyllome.host.document.VmDetails;
+import io.phyllome.host.document.VmLint;
+import io.phyllome.host.document.VmList;
+
 /**
  * The one place where the commands' outputs become text, in the spirit of Gogo's converters:
- * a command returns a typed {@link Output}, and the format the user asked for decides how it is
- * written. JSON carries {@code $schema}, the versioned id of the schema under {@code docs/api}.
+ * a command returns a {@link Document} (the REST API answers the same records), and the format
+ * the user asked for decides how it is written. JSON carries {@code $schema}, the versioned id of
+ * the schema under {@code docs/api}; the text form is a table with a header line, or a report.
  */
 public final class Formatter {
 
-    /** Where the schemas' ids live; {@code v1} changes only with an incompatible change of the JSON. */
-    public static final String SCHEMA_BASE = "https://phyllome.io/schemas/host/v1/";
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Map<Class<?>, Function<Document, String>> TEXT = new HashMap<>();
+
+    static {
+        text(VmList.class, VmTexts::list);
+        text(VmDetails.class, VmTexts::details);
+        text(VmLint.class, VmTexts::lint);
+        text(DiskList.class, StorageTexts::disks);
+        text(MediaList.class, StorageTexts::media);
+        text(OrphanReport.class, StorageTexts::orphans);
+        text(ProfileList.class, ProfileTexts::list);
+        text(ProfileDetails.class, ProfileTexts::details);
+        text(ProfileCatalog.class, ProfileTexts::catalog);
+        text(HostInfo.class, HostTexts::info);
+        text(HostCheck.class, HostTexts::check);
+        text(Fingerprint.class, HostTexts::fingerprint);
+    }
+
+    private static <D extends Document> void text(Class<D> type, Function<D, String> form) {
+        TEXT.put(type, document -> form.apply(type.cast(document)));
+    }
 
     private Formatter() {
     }
 
     /**
      * Checks the user's {@code --format} before the command does its work, then renders what
-     * {@code output} returns: every listing command is this one call.
+     * {@code document} returns: every listing command is this one call.
      *
      * @throws IllegalArgumentException naming the choices when the format is unknown
      */
-    public static String render(String format, Supplier<? extends Output> output) {
-        return render(Format.of(format), output.get());
+    public static String render(String format, Supplier<? extends Document> document) {
+        return render(Format.of(format), document.get());
     }
 
-    public static String render(Format format, Output output) {
+    public static String render(Format format, Document document) {
         return switch (format) {
-            case TABLE -> output.text();
-            case JSON -> json(output);
+            case TABLE -> text(document);
+            case JSON -> json(document);
         };
     }
 
-    /** The id of an output's schema, e.g. {@code https://phyllome.io/schemas/host/v1/vm-list.schema.json}. */
-    public static String schemaId(String kind) {
-        return SCHEMA_BASE + kind + ".schema.json";
+    /** The text form of a document. */
+    public static String text(Document document) {
+        Function<Document, String> form = TEXT.get(document.getClass());
+        if (form == null) {
+            throw new IllegalStateException("no text form for " + document.kind() + " documents: add one to Formatter");
+        }
+        return form.apply(document);
     }
 
-    static String json(Output output) {
-        ObjectNode node = JSON.createObjectNode().put("$schema", schemaId(output.kind()));
-        node.setAll((ObjectNode) JSON.valueToTree(output));
+    static String json(Document document) {
+        ObjectNode node = JSON.createObjectNode().put("$schema", Document.schemaId(document.kind()));
+        node.setAll((ObjectNode) JSON.valueToTree(document));
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + output.kind() + " as JSON: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write " + document.kind() + " as JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import io.phyllome.host.diagnostics.HostValidation.Check;
 import io.phyllome.host.diagnostics.HostValidation.Status;
+import io.phyllome.host.document.HostCheck;
+import io.phyllome.host.document.ProfileDetails;
+import io.phyllome.host.document.ProfileList;
+import io.phyllome.host.document.VmList;
 import io.phyllome.host.profile.OsFamily;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Resources;
@@ -38,7 +42,7 @@ class OutputSchemaTest {
         String json = assertValid(list);
         assertTrue(json.contains("\"memoryBytes\" : 8589934592"), json);
         assertTrue(json.contains("\"state\" : \"shut-off\""), json);
-        List<String> lines = list.text().lines().toList();
+        List<String> lines = Formatter.text(list).lines().toList();
         assertTrue(lines.get(0).matches("NAME\\s+STATE\\s+PROFILE\\s+MEMORY\\s+CPUS"), lines.get(0));
         assertTrue(lines.get(1).matches("windows-server-2022\\s+running\\s+windows-server-2022\\s+8G\\s+4"), lines.get(1));
         assertTrue(lines.get(2).startsWith("foreign "), lines.get(2));
@@ -49,8 +53,8 @@ class OutputSchemaTest {
     void profileList() {
         ProfileList list = ProfileList.of(List.of(LINUX), Map.of("linux", "threw NPE", "acme-component", "no descriptor"));
         assertValid(list);
-        assertTrue(list.text().lines().anyMatch(l -> l.matches("linux\\s+linux\\s+Linux \\(generic\\)  FAULTY: threw NPE")), list.text());
-        assertTrue(list.text().lines().anyMatch(l -> l.matches("acme-component\\s+\\?\\s+FAULTY: no descriptor")), list.text());
+        assertTrue(Formatter.text(list).lines().anyMatch(l -> l.matches("linux\\s+linux\\s+Linux \\(generic\\)  FAULTY: threw NPE")), Formatter.text(list));
+        assertTrue(Formatter.text(list).lines().anyMatch(l -> l.matches("acme-component\\s+\\?\\s+FAULTY: no descriptor")), Formatter.text(list));
         assertValid(ProfileList.of(List.of(LINUX), Map.of()));
     }
 
@@ -75,12 +79,12 @@ class OutputSchemaTest {
 
     @Test
     void hostCheck() {
-        HostCheckReport report = HostCheckReport.of(List.of(new Check(Status.PASS, "UEFI firmware", "OVMF is installed"),
+        HostCheck report = HostCheck.of(List.of(new Check(Status.PASS, "UEFI firmware", "OVMF is installed"),
                 new Check(Status.FAIL, "TPM 2.0 emulator", "missing: install swtpm")));
         String json = assertValid(report);
         assertEquals(1, report.failed());
         assertTrue(json.contains("\"failed\" : 1"), json);
-        assertTrue(report.text().startsWith("STATUS  CHECK"), report.text());
+        assertTrue(Formatter.text(report).startsWith("STATUS  CHECK"), Formatter.text(report));
     }
 
     @Test

@@ -14,6 +14,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import io.phyllome.host.document.Document;
+
 /** Checks a command's JSON against its schema file under {@code docs/api/v1}, the documented contract. */
 final class SchemaAssert {
 
@@ -24,16 +26,16 @@ final class SchemaAssert {
     }
 
     /** The output's JSON, asserted valid against its schema. */
-    static String assertValid(Output output) {
-        String json = Formatter.render(Format.JSON, output);
-        assertEquals(List.of(), errors(output.kind(), json), json);
+    static String assertValid(Document document) {
+        String json = Formatter.render(Format.JSON, document);
+        assertEquals(List.of(), errors(document.kind(), json), json);
         return json;
     }
 
     static List<Error> errors(String kind, String json) {
         try {
             String text = Files.readString(SCHEMAS.resolve(kind + ".schema.json"));
-            assertTrue(text.contains("\"$id\": \"" + Formatter.schemaId(kind) + "\""), kind + "'s schema carries the id the JSON names");
+            assertTrue(text.contains("\"$id\": \"" + Document.schemaId(kind) + "\""), kind + "'s schema carries the id the JSON names");
             assertTrue(text.contains("https://json-schema.org/draft/2020-12/schema"), kind + "'s schema is draft 2020-12");
             Schema schema = REGISTRY.getSchema(text, InputFormat.JSON);
             return schema.validate(json, InputFormat.JSON);

@@ -1,4 +1,4 @@
-package io.phyllome.host.shell.format;
+package io.phyllome.host.document;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 import io.phyllome.host.profile.ProfileDescriptor;
 
-/** What {@code profile:list} returns: the installed profiles, and what the faulty ones did. */
-public record ProfileList(List<Profile> profiles) implements Output {
+/** The installed profiles, and what the faulty ones did ({@code profile:list}, {@code GET /api/v1/profiles}). */
+public record ProfileList(List<Profile> profiles) implements Document {
 
     /**
      * One profile; a profile whose descriptor itself fails is listed by its component's name, with
@@ -18,6 +18,7 @@ public record ProfileList(List<Profile> profiles) implements Output {
     public record Profile(String id, String family, String name, String fault) {
     }
 
+    /** @param faults why each faulty profile is marked so, by id or component name */
     public static ProfileList of(List<ProfileDescriptor> installed, Map<String, String> faults) {
         Map<String, String> left = new TreeMap<>(faults);
         List<Profile> profiles = new ArrayList<>();
@@ -31,16 +32,5 @@ public record ProfileList(List<Profile> profiles) implements Output {
     @Override
     public String kind() {
         return "profile-list";
-    }
-
-    @Override
-    public String text() {
-        Table table = new Table("ID", "FAMILY", "NAME");
-        for (Profile p : profiles) {
-            String name = p.name() == null ? "" : p.name();
-            String fault = p.fault() == null ? "" : (name.isEmpty() ? "" : "  ") + "FAULTY: " + p.fault();
-            table.row(p.id(), p.family() == null ? "?" : p.family(), name + fault);
-        }
-        return table.toString();
     }
 }
