@@ -2,9 +2,9 @@ package io.phyllome.bench.jmh;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.hypervisor.DomainDefinition;
@@ -50,22 +50,7 @@ final class Fixtures {
     }
 
     static ProfileContext context(VmSpec spec) {
-        return new ProfileContext() {
-            @Override
-            public VmSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public HostCapabilities host() {
-                return HOST;
-            }
-
-            @Override
-            public Optional<Path> media(String name) {
-                return Optional.empty();
-            }
-        };
+        return ProfileContext.of(spec, HOST, name -> Optional.empty());
     }
 
     static DomainDefinition definition(GuestProfile profile, VmSpec spec) {

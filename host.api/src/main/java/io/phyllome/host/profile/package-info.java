@@ -1,7 +1,7 @@
 /**
  * The guest-profile SPI: bundles implement {@link io.phyllome.host.profile.GuestProfile} to contribute a tuned device set for one kind of guest.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package io.phyllome.host.profile;
 

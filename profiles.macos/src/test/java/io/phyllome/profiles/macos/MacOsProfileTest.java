@@ -109,22 +109,7 @@ class MacOsProfileTest {
 
     DeviceSet contribute(GuestProfile profile, VmSpec spec, HostCapabilities host) {
         DeviceSetBuilder devices = new DeviceSetBuilder();
-        profile.contribute(new ProfileContext() {
-            @Override
-            public VmSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public HostCapabilities host() {
-                return host;
-            }
-
-            @Override
-            public Optional<Path> media(String name) {
-                return Optional.ofNullable(library.get(name));
-            }
-        }, devices);
+        profile.contribute(ProfileContext.of(spec, host, name -> Optional.ofNullable(library.get(name))), devices);
         return devices.build();
     }
 

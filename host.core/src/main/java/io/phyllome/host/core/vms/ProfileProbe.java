@@ -16,8 +16,10 @@ import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.MissingMediaException;
+import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
+import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmException;
@@ -73,7 +75,7 @@ public class ProfileProbe implements ProfileDryRun {
         }
         ProfileFaults faults = profiles instanceof ProfileFaults f ? f : ProfileFaults.DEFAULTS;
         try {
-            DeviceSet devices = new ProfileGuard(faults).contribute(profile, descriptor.id(), new VmContext(spec, host, media));
+            DeviceSet devices = new ProfileGuard(faults).contribute(profile, descriptor.id(), ProfileContext.of(spec, host, name -> media.find(name).map(MediaFile::path)));
             List<String> warnings = new ArrayList<>(VmCreation.belowRecommended(spec, descriptor));
             List<String> notes = new ArrayList<>();
             for (Finding finding : devices.findings()) {

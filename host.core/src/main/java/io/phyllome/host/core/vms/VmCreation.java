@@ -24,9 +24,11 @@ import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.GuestProfile;
+import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.profile.Resources;
+import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
@@ -156,7 +158,7 @@ public class VmCreation implements VmCreator {
             throw new InvalidSpecException(problems);
         }
 
-        DeviceSet devices = chooseDevices(profile, new VmContext(resolved, host, media));
+        DeviceSet devices = chooseDevices(profile, ProfileContext.of(resolved, host, name -> media.find(name).map(MediaFile::path)));
         List<String> findings = new ArrayList<>(extraFindings);
         findings.addAll(belowRecommended(resolved, descriptor));
         devices.findings().stream().map(Finding::toString).forEach(findings::add);
@@ -200,7 +202,7 @@ public class VmCreation implements VmCreator {
         }
     }
 
-    private DeviceSet chooseDevices(GuestProfile profile, VmContext context) {
+    private DeviceSet chooseDevices(GuestProfile profile, ProfileContext context) {
         return new ProfileGuard(profiles instanceof ProfileFaults faults ? faults : ProfileFaults.DEFAULTS)
                 .contribute(profile, profile.descriptor().id(), context);
     }

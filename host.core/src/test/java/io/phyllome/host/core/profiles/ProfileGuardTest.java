@@ -23,7 +23,6 @@ import io.phyllome.host.device.DiskBus;
 import io.phyllome.host.device.Firmware;
 import io.phyllome.host.device.Medium;
 import io.phyllome.host.device.VideoModel;
-import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.OsFamily;
 import io.phyllome.host.profile.ProfileContext;
@@ -215,22 +214,7 @@ class ProfileGuardTest {
     }
 
     static ProfileContext context() {
-        return new ProfileContext() {
-            @Override
-            public VmSpec spec() {
-                return VmSpec.builder("x", "vm1").build();
-            }
-
-            @Override
-            public HostCapabilities host() {
-                return FakeProfiles.HOST;
-            }
-
-            @Override
-            public Optional<Path> media(String name) {
-                return Optional.empty();
-            }
-        };
+        return ProfileContext.of(VmSpec.builder("x", "vm1").build(), FakeProfiles.HOST, name -> Optional.empty());
     }
 
     static GuestProfile profile(String id, BiConsumer<ProfileContext, DeviceSetBuilder> behaviour) {

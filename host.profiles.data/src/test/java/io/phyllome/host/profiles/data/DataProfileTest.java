@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,22 +41,7 @@ class DataProfileTest {
 
     private static DeviceSet contribute(DataProfile profile, HostCapabilities host, VmSpec spec) {
         DeviceSetBuilder builder = new DeviceSetBuilder();
-        profile.contribute(new ProfileContext() {
-            @Override
-            public VmSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public HostCapabilities host() {
-                return host;
-            }
-
-            @Override
-            public Optional<Path> media(String name) {
-                return Optional.empty();
-            }
-        }, builder);
+        profile.contribute(ProfileContext.of(spec, host, name -> Optional.empty()), builder);
         return builder.build();
     }
 

@@ -9,11 +9,11 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
@@ -81,22 +81,7 @@ final class Fixtures {
     /** What VmService hands the hypervisor: the spec, {@code profile}'s device set for this host, the volumes. */
     static DomainDefinition define(GuestProfile profile, VmSpec spec, HostCapabilities host, Volume... volumes) {
         DeviceSetBuilder devices = new DeviceSetBuilder();
-        profile.contribute(new ProfileContext() {
-            @Override
-            public VmSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public HostCapabilities host() {
-                return host;
-            }
-
-            @Override
-            public java.util.Optional<java.nio.file.Path> media(String name) {
-                return java.util.Optional.empty(); // an empty media library
-            }
-        }, devices);
+        profile.contribute(ProfileContext.of(spec, host, name -> Optional.empty()), devices);
         return new DomainDefinition(spec, profile.descriptor(), devices.build(), List.of(volumes));
     }
 
