@@ -1,10 +1,12 @@
 package io.phyllome.bench.jmh;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.osgi.util.converter.Converters;
 
 import io.phyllome.host.device.DeviceSetBuilder;
 import io.phyllome.host.hypervisor.DomainDefinition;
@@ -29,17 +31,8 @@ final class Fixtures {
 
     static final LinuxProfile LINUX = new LinuxProfile();
     /** No virtio-win media on this host: the profile falls back to SATA and e1000e. */
-    static final Windows11Profile WINDOWS_11 = new Windows11Profile(new WindowsConfig() {
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return WindowsConfig.class;
-        }
-
-        @Override
-        public String virtioWinIso() {
-            return "/nonexistent/virtio-win.iso";
-        }
-    });
+    static final Windows11Profile WINDOWS_11 = new Windows11Profile(
+            Converters.standardConverter().convert(Map.of("virtioWinIso", "/nonexistent/virtio-win.iso")).to(WindowsConfig.class));
 
     static final VmSpec LINUX_SPEC = VmSpec.builder("linux", "web1").memory(ByteSize.ofGiB(4)).cpus(2).disk(DiskSpec.of(ByteSize.ofGiB(25)))
             .directBoot(new DirectBoot(Path.of("/srv/boot/vmlinuz"), Path.of("/srv/boot/initrd.img"), "console=ttyS0 quiet")).build();

@@ -3,12 +3,13 @@ package io.phyllome.host.rest;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.util.converter.Converters;
 
 class ListenerTest {
 
@@ -28,31 +29,6 @@ class ListenerTest {
     }
 
     private static Listener.Config config(String address, String keystore) {
-        return new Listener.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return Listener.Config.class;
-            }
-
-            @Override
-            public String address() {
-                return address;
-            }
-
-            @Override
-            public int port() {
-                return 8780;
-            }
-
-            @Override
-            public String keystore() {
-                return keystore;
-            }
-
-            @Override
-            public String keystore_password() {
-                return "";
-            }
-        };
+        return Converters.standardConverter().convert(Map.of("address", address, "keystore", keystore)).to(Listener.Config.class);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.osgi.util.converter.Converters;
 
 import io.phyllome.host.device.CpuModel;
 import io.phyllome.host.device.DeviceSet;
@@ -85,17 +85,7 @@ class MacOsProfileTest {
     }
 
     static MacOsConfig config(String osk) {
-        return new MacOsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MacOsConfig.class;
-            }
-
-            @Override
-            public String osk() {
-                return osk;
-            }
-        };
+        return Converters.standardConverter().convert(Map.of("osk", osk)).to(MacOsConfig.class);
     }
 
     static GuestProfile sonoma(String osk) {

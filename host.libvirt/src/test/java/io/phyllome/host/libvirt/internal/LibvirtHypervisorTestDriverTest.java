@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
+import org.osgi.util.converter.Converters;
 
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.platform.StateDirectory;
@@ -103,22 +103,7 @@ class LibvirtHypervisorTestDriverTest {
     }
 
     private static LibvirtConfig config(String uri) {
-        return new LibvirtConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return LibvirtConfig.class;
-            }
-
-            @Override
-            public String uri() {
-                return uri;
-            }
-
-            @Override
-            public String pool() {
-                return "";
-            }
-        };
+        return Converters.standardConverter().convert(Map.of("uri", uri)).to(LibvirtConfig.class);
     }
 
     /** A bundle context that only answers getProperty, as the component uses it. */

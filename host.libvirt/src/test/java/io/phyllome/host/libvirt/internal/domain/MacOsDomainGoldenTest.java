@@ -7,10 +7,8 @@ import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.onl
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomainGoldenTest.children;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.osgi.util.converter.Converters;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -123,17 +122,7 @@ class MacOsDomainGoldenTest {
     }
 
     static MacOsConfig config(String osk) {
-        return new MacOsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MacOsConfig.class;
-            }
-
-            @Override
-            public String osk() {
-                return osk;
-            }
-        };
+        return Converters.standardConverter().convert(Map.of("osk", osk)).to(MacOsConfig.class);
     }
 
     // --- building and rendering ------------------------------------------------------------------

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.osgi.util.converter.Converters;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -113,17 +113,7 @@ class WindowsDomainGoldenTest {
 
     /** The configuration SCR would inject: the annotation interface implemented as DS does. */
     static WindowsConfig config(String virtioWinIso) {
-        return new WindowsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return WindowsConfig.class;
-            }
-
-            @Override
-            public String virtioWinIso() {
-                return virtioWinIso;
-            }
-        };
+        return Converters.standardConverter().convert(Map.of("virtioWinIso", virtioWinIso)).to(WindowsConfig.class);
     }
 
     // --- building and rendering ------------------------------------------------------------------
