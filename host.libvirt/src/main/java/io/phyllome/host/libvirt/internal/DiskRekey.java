@@ -73,9 +73,9 @@ final class DiskRekey {
     /** Stops the transient domain; by its name on the connection now, when the one it was made on is gone. */
     private static void destroy(Domain domain, String name, Supplier<? extends Connect> connections) throws LibvirtException {
         try {
-            domain.destroy();
+            DomainCalls.run(domain, Domain::destroy);
         } catch (LibvirtException e) {
-            connections.get().domainLookupByName(name).destroy();
+            DomainCalls.run(connections.get().domainLookupByName(name), Domain::destroy);
         }
     }
 

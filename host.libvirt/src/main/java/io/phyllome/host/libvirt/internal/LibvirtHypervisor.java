@@ -114,19 +114,11 @@ public class LibvirtHypervisor implements Hypervisor {
     private List<Domain> listNow() {
         List<Domain> domains = new ArrayList<>();
         for (String name : names()) {
-            String xml;
-            VmState state;
-            org.libvirt.Domain domain = null;
             try {
-                domain = session.connection().domainLookupByName(name);
-                xml = domain.getXMLDesc(0);
-                state = state(domain.getInfo().state);
+                domains.add(read(session.connection().domainLookupByName(name)));
             } catch (LibvirtException e) {
-                continue; // undefined between listing and reading (another client deleted it): not there any more
-            } finally {
-                java.lang.ref.Reference.reachabilityFence(domain);
+                // undefined between listing and reading (another client deleted it): not there any more
             }
-            domains.add(DomainReader.read(xml, state));
         }
         return domains;
     }
@@ -153,18 +145,7 @@ public class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public boolean autostart(String name) {
-        return session.read(() -> {
-            try {
-                org.libvirt.Domain domain = lookup(name);
-                try {
-                    return domain.getAutostart();
-                } finally {
-                    java.lang.ref.Reference.reachabilityFence(domain);
-                }
-            } catch (LibvirtException e) {
-                throw Errors.of("read the autostart flag of VM '" + name + "'", e);
-            }
-        });
+        return session.read(() -> withDomain(name, "read the autostart flag of", org.libvirt.Domain::getAutostart));
     }
 
     @Override
@@ -181,15 +162,15 @@ public class LibvirtHypervisor implements Hypervisor {
     }
 
     private void undefineNow(String name) {
-        org.libvirt.Domain domain = lookup(name);
-        try {
-            String serialLog = DomainReader.serialLog(domain.getXMLDesc(0));
+        String serialLog = withDomain(name, "delete", domain -> {
+            String log = DomainReader.serialLog(domain.getXMLDesc(0));
             domain.undefine(UNDEFINE_EVERYTHING);
+            return log;
+        });
+        try {
             if (!serialLog.isEmpty() && Path.of(serialLog).startsWith(directory("logs"))) {
                 Files.deleteIfExists(Path.of(serialLog));
             }
-        } catch (LibvirtException e) {
-            throw Errors.of("delete VM '" + name + "'", e);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "VM " + name + " deleted, its serial log stays: " + e.getMessage());
         }
@@ -222,13 +203,7 @@ public class LibvirtHypervisor implements Hypervisor {
 
     /** A VM's definition ({@code flags}: live or inactive); {@code verb} says what for in an error. */
     private String xml(String name, int flags, String verb) {
-        return session.read(() -> {
-            try {
-                return lookup(name).getXMLDesc(flags);
-            } catch (LibvirtException e) {
-                throw Errors.of(verb + " VM '" + name + "'", e);
-            }
-        });
+        return session.read(() -> withDomain(name, verb, domain -> domain.getXMLDesc(flags)));
     }
 
     @Override
@@ -237,8 +212,7 @@ public class LibvirtHypervisor implements Hypervisor {
     }
 
     private byte[] screenshotNow(String name) {
-        org.libvirt.Domain domain = lookup(name);
-        try {
+        return withDomain(name, "take a screenshot of", domain -> {
             Stream stream = session.connection().streamNew(0);
             try {
                 String mimeType = domain.screenshot(stream, 0);
@@ -252,22 +226,14 @@ public class LibvirtHypervisor implements Hypervisor {
             } finally {
                 stream.free();
             }
-        } catch (LibvirtException e) {
-            throw Errors.of("take a screenshot of VM '" + name + "'", e);
-        }
+        });
     }
 
     @Override
     public Optional<InetSocketAddress> vncDisplay(String name) {
         // the live definition carries the port autoport chose; a VM that does not run has none
-        return session.read(() -> {
-            try {
-                org.libvirt.Domain domain = lookup(name);
-                return domain.isActive() == 1 ? DomainReader.vncDisplay(domain.getXMLDesc(0)) : Optional.empty();
-            } catch (LibvirtException e) {
-                throw Errors.of("find the display of VM '" + name + "'", e);
-            }
-        });
+        return session.read(() -> withDomain(name, "find the display of",
+                domain -> domain.isActive() == 1 ? DomainReader.vncDisplay(domain.getXMLDesc(0)) : Optional.<InetSocketAddress>empty()));
     }
 
     @Override
@@ -282,8 +248,8 @@ public class LibvirtHypervisor implements Hypervisor {
     }
 
     private List<String> useVirtioNow(String name) {
+        VirtioSwitch.Result result = VirtioSwitch.apply(withDomain(name, "read the definition of", domain -> domain.getXMLDesc(XML_INACTIVE)));
         try {
-            VirtioSwitch.Result result = VirtioSwitch.apply(lookup(name).getXMLDesc(XML_INACTIVE));
             if (!result.changes().isEmpty()) {
                 session.connection().domainDefineXML(result.xml());
             }
@@ -295,27 +261,15 @@ public class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public String attachDisk(String name, Volume volume) {
-        String action = "attach a disk to VM '" + name + "'";
-        return session.change(action, () -> {
-            try {
-                return DomainDisks.attach(lookup(name), volume);
-            } catch (LibvirtException e) {
-                throw Errors.of(action, e);
-            }
-        });
+        return session.change("attach a disk to VM '" + name + "'", () -> withDomain(name, "attach a disk to", domain -> DomainDisks.attach(domain, volume)));
     }
 
     @Override
     public void resizeDisk(String name, String target, ByteSize size) {
-        String action = "resize disk " + target + " of VM '" + name + "'";
-        session.change(action, () -> {
-            try {
-                DomainDisks.resize(lookup(name), target, size);
-            } catch (LibvirtException e) {
-                throw Errors.of(action, e);
-            }
+        session.change("resize disk " + target + " of VM '" + name + "'", () -> withDomain(name, "resize disk " + target + " of", domain -> {
+            DomainDisks.resize(domain, target, size);
             return null;
-        });
+        }));
     }
 
     /**
@@ -341,25 +295,20 @@ public class LibvirtHypervisor implements Hypervisor {
         }
     }
 
-    /** A libvirt call on one domain that may fail. */
-    private interface DomainAction {
-        void apply(org.libvirt.Domain domain) throws LibvirtException;
+    private void act(String name, String verb, DomainCalls.Action action) {
+        session.change(verb + " VM '" + name + "'", () -> withDomain(name, verb, domain -> {
+            action.apply(domain);
+            return null;
+        }));
     }
 
-    private void act(String name, String verb, DomainAction action) {
-        session.change(verb + " VM '" + name + "'", () -> {
-            try {
-                org.libvirt.Domain domain = lookup(name);
-                try {
-                    action.apply(domain);
-                } finally {
-                    java.lang.ref.Reference.reachabilityFence(domain);
-                }
-            } catch (LibvirtException e) {
-                throw Errors.of(verb + " VM '" + name + "'", e);
-            }
-            return null;
-        });
+    /** {@code call} on the VM's domain; a failure is an error that says what was done ({@code verb}) to which VM. */
+    private <T> T withDomain(String name, String verb, DomainCalls.Call<T> call) {
+        try {
+            return DomainCalls.on(lookup(name), call);
+        } catch (LibvirtException e) {
+            throw Errors.of(verb + " VM '" + name + "'", e);
+        }
     }
 
     private org.libvirt.Domain lookup(String name) {
@@ -370,17 +319,9 @@ public class LibvirtHypervisor implements Hypervisor {
         }
     }
 
-    /**
-     * libvirt-java frees a domain's pointer in its finalizer, which may run as soon as the object
-     * is no longer reachable, while a native call still uses the pointer ("invalid domain pointer"
-     * under load): every use keeps the object reachable to its end.
-     */
+    /** The domain as the platform describes it, with its state. */
     private Domain read(org.libvirt.Domain domain) throws LibvirtException {
-        try {
-            return DomainReader.read(domain.getXMLDesc(0), state(domain.getInfo().state));
-        } finally {
-            java.lang.ref.Reference.reachabilityFence(domain);
-        }
+        return DomainCalls.on(domain, d -> DomainReader.read(d.getXMLDesc(0), state(d.getInfo().state)));
     }
 
     private Path directory(String name) {

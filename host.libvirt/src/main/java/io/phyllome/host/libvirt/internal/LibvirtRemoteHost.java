@@ -225,7 +225,7 @@ final class LibvirtRemoteHost implements RemoteHost {
         String xml = DomainMapper.map(definition, host.kvmUsable(), host.arch(), connection.defaultNetwork(), logs.resolve(name + ".serial.log")).render();
         try {
             connection.domainDefineXML(xml);
-            return DomainReader.read(connection.domainLookupByName(name).getXMLDesc(0), VmState.SHUT_OFF);
+            return DomainReader.read(DomainCalls.on(connection.domainLookupByName(name), d -> d.getXMLDesc(0)), VmState.SHUT_OFF);
         } catch (LibvirtException e) {
             throw Errors.of("define VM '" + name + "' on " + uri, e);
         }
