@@ -12,7 +12,10 @@ import io.phyllome.host.profile.Resources;
 import io.phyllome.host.rest.http.ApiException;
 import io.phyllome.host.rest.http.Router;
 
-/** {@code GET /profiles/{id}}: what {@code profile:show} shows, for a form to be built from: resources and options with their help. */
+/**
+ * {@code GET /profiles/{id}}: what {@code profile:show --format json} shows (schema {@code profile-show}),
+ * for a form to be built from: minimum and recommended resources and the options with their help.
+ */
 public final class ProfileResource {
 
     private final Profiles profiles;
@@ -33,19 +36,18 @@ public final class ProfileResource {
         fields.put("id", d.id());
         fields.put("name", d.displayName());
         fields.put("family", d.family().name().toLowerCase(Locale.ROOT));
-        fields.put("osinfoIds", d.osinfoIds());
+        fields.put("osinfo", d.osinfoIds());
         fields.put("minimum", resources(d.minimum()));
         fields.put("recommended", resources(d.recommended()));
         fields.put("options", new TreeMap<>(profile.options()));
-        return fields;
+        fields.put("fault", profiles.faults().get(d.id()));
+        return Documents.document("profile-show", fields);
     }
 
     private static Map<String, Object> resources(Resources r) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("memory", r.memory().toString());
         fields.put("memoryBytes", r.memory().bytes());
         fields.put("cpus", r.cpus());
-        fields.put("disk", r.disk().toString());
         fields.put("diskBytes", r.disk().bytes());
         return fields;
     }
