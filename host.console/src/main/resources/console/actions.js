@@ -29,7 +29,7 @@ export function actions(vm, state) {
       onclick: () => run(vm, 'shutdown', 'Shutting down') }, 'Shut down'),
     el('button', { type: 'button', class: 'stop', disabled: !on, title: 'cuts the power at once: unsaved data in the guest is lost',
       onclick: () => { if (window.confirm('Power off ' + vm + ' at once? Unsaved data in the guest is lost.')) run(vm, 'stop', 'Powering off'); } }, 'Power off'),
-    on ? el('a', { class: 'screen', href: 'console.html?vm=' + name }, 'Screen') : null,
-    el('a', { class: 'serial', href: 'serial.html?vm=' + name }, 'Serial'),
+    on ? el('a', { class: 'open-screen', href: 'console.html?vm=' + name }, 'Screen') : null,
+    el('a', { class: 'open-serial', href: 'serial.html?vm=' + name }, 'Serial'),
   ];
 }

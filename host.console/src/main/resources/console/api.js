@@ -23,7 +23,7 @@ export async function api(method, path, body) {
     payload = JSON.stringify(body);
   }
   const response = await fetch('/api/v1' + path, { method, headers, body: payload, credentials: 'same-origin' });
-  if (response.status === 401 && path !== '/session') {
+  if (response.status === 401 && !(method === 'POST' && path === '/session')) { // a refused login stays on its page
     toLogin();
   }
   if (!response.ok) {

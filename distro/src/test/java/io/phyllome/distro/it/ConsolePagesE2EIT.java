@@ -76,7 +76,14 @@ public class ConsolePagesE2EIT {
             pages.shoot("vm-list");
             pages.loadedOnlyFromThisHost();
 
-            pages.find("tr[data-vm='" + vm + "'] a.screen").click();
+            pages.find("tr[data-vm='" + vm + "'] a.open-serial").click();
+            pages.await(() -> String.valueOf(browser.driver.executeScript("const b = window.phyllomeSerial.buffer.active;"
+                    + " let t = ''; for (let i = 0; i < b.length; i++) { t += b.getLine(i).translateToString(true); } return t;"))
+                    .contains("PHYLLOME-MARKER pages"), "the serial console shows the guest's marker: it booted");
+            pages.shoot("serial");
+            browser.driver.navigate().back();
+            pages.await(() -> "true".equals(pages.body("data-live")), "the list again");
+            pages.find("tr[data-vm='" + vm + "'] a.open-screen").click();
             pages.await(() -> "true".equals(pages.body("data-connected")), "noVNC connected with a ticket from the API");
             WebElement canvas = pages.find("#screen canvas");
             int[] colours = { 0 };
@@ -90,15 +97,14 @@ public class ConsolePagesE2EIT {
 
             ticketsAreBoundToTheSessionAndTheVm(port, session.getValue(), api);
 
-            pages.open("serial.html?vm=" + vm, () -> String.valueOf(browser.driver.executeScript("const b = window.phyllomeSerial.buffer.active;"
-                    + " let t = ''; for (let i = 0; i < b.length; i++) { t += b.getLine(i).translateToString(true); } return t;"))
-                    .contains("PHYLLOME-MARKER pages"), "the serial console shows the guest's marker");
-            pages.shoot("serial");
 
             pages.open("index.html", () -> "true".equals(pages.body("data-live")), "the list");
             pages.find("tr[data-vm='" + vm + "'] button.shutdown").click(); // the guest (phyllome.stay) powers off on the power button
             pages.await(() -> "shut-off".equals(pages.find("tr[data-vm='" + vm + "']").getDomAttribute("data-state")),
                     "the list turns to shut-off by itself (events, no reload)");
+            browser.driver.manage().window().setSize(new Dimension(390, 800));
+            pages.shoot("vm-list-phone");
+            browser.driver.manage().window().setSize(new Dimension(1280, 720));
 
             for (String page : new String[] { "host", "disks", "media", "profiles" }) {
                 pages.open(page + ".html", () -> pages.find("#content table") != null && pages.text("#content").length() > 20, "the " + page + " page");
@@ -113,8 +119,6 @@ public class ConsolePagesE2EIT {
             pages.find("#delete button").click();
             pages.await(() -> browser.driver.getCurrentUrl().endsWith("/index.html") && "true".equals(pages.body("data-live"))
                     && browser.driver.findElements(By.cssSelector("tr[data-vm='" + vm + "']")).isEmpty(), "deleted: the list has it no more");
-            browser.driver.manage().window().setSize(new Dimension(390, 800));
-            pages.shoot("vm-list-phone");
             assertFalse("the session id is in no page", browser.driver.getPageSource().contains(session.getValue()));
         }
         assertEquals(404, api.get("/vms/" + vm).statusCode());
