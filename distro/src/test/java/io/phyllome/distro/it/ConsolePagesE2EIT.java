@@ -106,6 +106,7 @@ public class ConsolePagesE2EIT {
             pages.shoot("vm-list-phone");
             browser.driver.manage().window().setSize(new Dimension(1280, 720));
 
+            uploadAMedium(pages);
             for (String page : new String[] { "host", "disks", "media", "profiles" }) {
                 pages.open(page + ".html", () -> pages.find("#content table") != null && pages.text("#content").length() > 20, "the " + page + " page");
                 pages.shoot(page);
@@ -146,6 +147,29 @@ public class ConsolePagesE2EIT {
         pages.type("memory", "256M");
         pages.find("#create button[type='submit']").click();
         pages.await(() -> browser.driver.getCurrentUrl().contains("/vm.html?name=" + vm) && pages.text("#details").contains("shut-off"), "created");
+    }
+
+    /** The media page uploads a file with its progress; the host refuses a SHA-256 that differs and keeps the file whose SHA-256 matches. */
+    private void uploadAMedium(ConsolePages pages) throws Exception {
+        Path file = state.resolveSibling(state.getFileName() + "-pages.iso");
+        byte[] bytes = new byte[4 << 20];
+        new java.util.Random(16).nextBytes(bytes);
+        Files.write(file, bytes);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        try {
+            pages.open("media.html", () -> pages.find("#upload").isDisplayed(), "the media page");
+            pages.find("#file").sendKeys(file.toString());
+            pages.type("sha256", "0".repeat(64));
+            pages.find("#upload button").click();
+            pages.await(() -> pages.text("#status").startsWith("Not uploaded"), "a SHA-256 that differs is refused");
+            pages.type("sha256", sha);
+            pages.find("#upload button").click();
+            pages.await(() -> pages.text("#status").contains("is in the library"), "the upload with the right SHA-256");
+            assertEquals("100", pages.find("#progress").getDomProperty("value"));
+            pages.await(() -> pages.text("#list").contains(sha), "the library lists it with its SHA-256");
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** A ticket from the API opens its VM's screen once, for its session only; a cookie without the console's header changes nothing. */
