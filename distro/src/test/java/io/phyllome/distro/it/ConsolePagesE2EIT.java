@@ -51,6 +51,7 @@ public class ConsolePagesE2EIT {
         Osgi.await(Duration.ofSeconds(60), () -> { try { return api.get("/vms").statusCode() == 200; } catch (RuntimeException e) { return false; } },
                 () -> "the console's listener on port " + port);
 
+        String sessionId;
         try (HeadlessChromium browser = new HeadlessChromium()) {
             ConsolePages pages = new ConsolePages(browser, port, SHOTS);
             pages.open("", () -> pages.find("#token").isDisplayed(), "without a session the console asks for a token");
@@ -63,6 +64,7 @@ public class ConsolePagesE2EIT {
             pages.find("#login button").click();
             pages.await(() -> browser.driver.getCurrentUrl().endsWith("/index.html") && "true".equals(pages.body("data-live")), "logged in: the VMs page");
             Cookie session = browser.driver.manage().getCookieNamed("phyllome_session");
+            sessionId = session.getValue();
             assertTrue("the session cookie is HttpOnly", session.isHttpOnly());
             assertEquals("Strict", session.getSameSite());
             assertFalse("the token is in no page", browser.driver.getPageSource().contains(token));
@@ -96,6 +98,9 @@ public class ConsolePagesE2EIT {
             pages.loadedOnlyFromThisHost();
 
             ticketsAreBoundToTheSessionAndTheVm(port, session.getValue(), api);
+            String link = service.run("vm:console", vm).out().lines().findFirst().orElseThrow(); // the shell's link, bound to no session
+            browser.driver.get(link);
+            pages.await(() -> "true".equals(pages.body("data-connected")), "the shell's link opens in the browser that has a session too");
 
 
             pages.open("index.html", () -> "true".equals(pages.body("data-live")), "the list");
@@ -126,6 +131,7 @@ public class ConsolePagesE2EIT {
         assertFalse("its disk went with it", api.get("/disks").body().contains(vm));
         String log = Host.read(service.log());
         assertFalse("the token is in no log", log.contains(token));
+        assertFalse("the session id is in no log", log.contains(sessionId));
     }
 
     private void createFromTheForm(ConsolePages pages, HeadlessChromium browser) {
