@@ -126,6 +126,15 @@ public class ConsolePagesE2EIT {
             pages.await(() -> browser.driver.getCurrentUrl().endsWith("/index.html") && "true".equals(pages.body("data-live"))
                     && browser.driver.findElements(By.cssSelector("tr[data-vm='" + vm + "']")).isEmpty(), "deleted: the list has it no more");
             assertFalse("the session id is in no page", browser.driver.getPageSource().contains(session.getValue()));
+            browser.driver.findElement(By.xpath("//button[text()='Log out']")).click();
+            pages.await(() -> pages.find("#token").isDisplayed(), "logged out: the login page");
+            HttpResponse<String> after = api.http().send(HttpRequest.newBuilder(URI.create(pages.base() + "api/v1/vms"))
+                    .header("Cookie", "phyllome_session=" + sessionId).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("the session ended with the logout", 401, after.statusCode());
+            HttpResponse<String> login = api.http().send(HttpRequest.newBuilder(URI.create(pages.base() + "login.html")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue("each page allows only this host: " + login.headers().map(),
+                    login.headers().firstValue("Content-Security-Policy").orElse("").startsWith("default-src 'self'"));
         }
         assertEquals(404, api.get("/vms/" + vm).statusCode());
         assertFalse("its disk went with it", api.get("/disks").body().contains(vm));
