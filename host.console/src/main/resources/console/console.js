@@ -1,12 +1,8 @@
 // A VM's screen: noVNC over the service's WebSocket /console/vnc/NAME, opened by a one-time ticket.
 import RFB from './vendor/novnc/core/rfb.js';
+import { ticketFor, socketUrl } from './ticket.js';
 
-const params = new URLSearchParams(window.location.search);
-const vm = params.get('vm') || '';
-const ticket = params.get('ticket') || '';
-// the ticket is spent on connecting: keep it out of the history and of a reload
-window.history.replaceState(null, '', window.location.pathname + '?vm=' + encodeURIComponent(vm));
-
+const vm = new URLSearchParams(window.location.search).get('vm') || '';
 const status = document.getElementById('status');
 const ctrlAltDel = document.getElementById('ctrl-alt-del');
 const scale = document.getElementById('scale');
@@ -18,13 +14,8 @@ function say(text) {
   document.body.dataset.state = text;
 }
 
-if (!vm || !ticket) {
-  say('No VM or no ticket in the address: open the link that phyllome vm:console NAME prints.');
-} else {
-  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const url = scheme + '//' + window.location.host + '/console/vnc/' + encodeURIComponent(vm)
-      + '?ticket=' + encodeURIComponent(ticket);
-  const rfb = new RFB(document.getElementById('screen'), url, { wsProtocols: ['binary'] });
+function connect(ticket) {
+  const rfb = new RFB(document.getElementById('screen'), socketUrl('vnc', vm, ticket), { wsProtocols: ['binary'] });
   rfb.scaleViewport = scale.checked;
   rfb.focusOnClick = true;
   rfb.addEventListener('connect', () => {
@@ -35,7 +26,7 @@ if (!vm || !ticket) {
   });
   rfb.addEventListener('disconnect', (e) => {
     ctrlAltDel.disabled = true;
-    say(e.detail.clean ? 'Disconnected' : 'The connection was refused or lost: open a new link (phyllome vm:console ' + vm + ')');
+    say(e.detail.clean ? 'Disconnected' : 'The connection was refused or lost: reload the page to connect again');
   });
   rfb.addEventListener('securityfailure', (e) => say('The VNC server refused: ' + e.detail.reason));
   ctrlAltDel.addEventListener('click', () => { rfb.sendCtrlAltDel(); rfb.focus(); });
@@ -50,3 +41,9 @@ document.getElementById('fullscreen').addEventListener('click', () => {
     document.documentElement.requestFullscreen();
   }
 });
+
+if (!vm) {
+  say('No VM in the address: open a VM\'s screen from the list of VMs (index.html).');
+} else {
+  ticketFor(vm).then(connect, (e) => say('No ticket for the screen of ' + vm + ': ' + e.message));
+}

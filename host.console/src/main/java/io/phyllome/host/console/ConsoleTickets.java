@@ -18,11 +18,12 @@ public interface ConsoleTickets {
      *
      * @param binding what the connection must present with it: the caller's session as
      *                {@link SessionBinding} names it, or an empty string where there are no
-     *                sessions (the shell's link)
+     *                sessions (the shell's link): such a ticket opens for whoever presents it,
+     *                with or without a session
      */
     String issue(String vm, String binding);
 
-    /** Spends {@code ticket}: true when it was issued for {@code vm} and {@code binding}, unused and unexpired. */
+    /** Spends {@code ticket}: true when it was issued for {@code vm} and {@code binding} (or for no session), unused and unexpired. */
     boolean redeem(String ticket, String vm, String binding);
 
     /** How long a ticket stays valid after it was issued. */

@@ -13,6 +13,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 import io.phyllome.host.rest.http.FailureLimit;
 import io.phyllome.host.rest.http.Problem;
 import io.phyllome.host.rest.http.Router;
+import io.phyllome.host.rest.session.CookieGate;
+import io.phyllome.host.rest.session.Sessions;
 import io.phyllome.host.access.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The servlet context of {@code /api/v1}: every request in it needs {@code Authorization: Bearer
  * TOKEN} with a token of {@code host:token create}; any other gets 401 before a servlet runs, and
- * an address that keeps failing gets 429 for a while ({@link FailureLimit}).
+ * an address that keeps failing gets 429 for a while ({@link FailureLimit}). The web console's
+ * session cookie does instead of the token ({@link CookieGate}).
  */
 @Component(service = ServletContextHelper.class, scope = ServiceScope.BUNDLE)
 @HttpWhiteboardContext(name = ApiContext.NAME, path = ApiContext.PATH)
@@ -37,16 +40,22 @@ public class ApiContext extends ServletContextHelper {
     static final int FAILURES_PER_MINUTE = 30;
 
     private final ApiTokens tokens;
+    private final Sessions sessions;
     private final FailureLimit failures = new FailureLimit(FAILURES_PER_MINUTE, java.util.concurrent.TimeUnit.MINUTES.toNanos(1), System::nanoTime);
 
     @Activate
-    public ApiContext(BundleContext context, @Reference ApiTokens tokens) {
+    public ApiContext(BundleContext context, @Reference ApiTokens tokens, @Reference Sessions sessions) {
         super(context.getBundle());
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @Override
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CookieGate.Verdict cookie = CookieGate.admit(sessions, request, response);
+        if (cookie != CookieGate.Verdict.NO_SESSION) {
+            return cookie == CookieGate.Verdict.ADMITTED;
+        }
         String header = request.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
         if (bearer && tokens.verify(header.substring(BEARER.length()).trim()).isPresent()) {

@@ -20,7 +20,11 @@ import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.repository.ProfileRepository;
 import io.phyllome.host.rest.http.Router;
+import io.phyllome.host.console.ConsoleTickets;
+import io.phyllome.host.console.SessionBinding;
 import io.phyllome.host.rest.resource.CatalogResource;
+import io.phyllome.host.rest.resource.ConsoleResource;
+import io.phyllome.host.rest.resource.ProfileResource;
 import io.phyllome.host.rest.resource.HostResource;
 import io.phyllome.host.rest.resource.TransferResource;
 import io.phyllome.host.rest.resource.VmResource;
@@ -58,11 +62,13 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(BundleContext context, @Reference VirtualMachines vms, @Reference Profiles profiles, @Reference VmPortability portability,
             @Reference ProfileRepository repository, @Reference Storage storage, @Reference MediaLibrary media, @Reference Hypervisor hypervisor,
             @Reference HostFingerprint fingerprint, @Reference HostConfiguration configuration, @Reference DirectoryEncryption encryption,
-            @Reference HostValidation validation, @Reference VmPackages packages, Limits limits) {
+            @Reference HostValidation validation, @Reference VmPackages packages, @Reference ConsoleTickets tickets, @Reference SessionBinding sessions, Limits limits) {
         routes(router, new VmResource(vms, profiles, portability), new CatalogResource(profiles, repository, storage, media, vms),
                 new HostResource(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty), hypervisor, profiles,
                         fingerprint, configuration, encryption, validation),
                 new TransferResource(packages, media, limits.maxUploadBytes()));
+        new ConsoleResource(vms, tickets, sessions).routes(router);
+        new ProfileResource(profiles).routes(router);
     }
 
     /** Every route this servlet serves; OpenApiTest builds the same table. */

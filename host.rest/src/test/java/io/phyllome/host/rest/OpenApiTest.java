@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.rest.resource.CatalogResource;
+import io.phyllome.host.rest.resource.ConsoleResource;
+import io.phyllome.host.rest.resource.ProfileResource;
+import io.phyllome.host.rest.session.SessionServlet;
 import io.phyllome.host.rest.resource.HostResource;
 import io.phyllome.host.rest.resource.TransferResource;
 import io.phyllome.host.rest.resource.VmResource;
@@ -27,9 +30,14 @@ class OpenApiTest {
     void everyServedRouteIsDocumentedAndEveryDocumentedOneServed() throws Exception {
         Router router = ApiServlet.routes(new Router(), new VmResource(null, null, null), new CatalogResource(null, null, null, null, null),
                 new HostResource("0", null, null, null, null, null, null, () -> null), new TransferResource(null, null, 1));
+        new ConsoleResource(null, null, null).routes(router);
+        new ProfileResource(null).routes(router);
         Set<String> served = new TreeSet<>();
         router.routes().forEach(r -> served.add(r.method() + " " + r.template()));
         served.add("GET " + EventStream.PATH); // a servlet of its own (async)
+        for (String method : new String[] { "GET", "POST", "DELETE" }) {
+            served.add(method + " " + SessionServlet.PATH); // the console's login, a servlet of its own
+        }
 
         JsonNode doc;
         try (InputStream in = ApiServlet.class.getResourceAsStream("openapi.json")) {

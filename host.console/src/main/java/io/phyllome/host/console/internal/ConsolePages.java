@@ -16,8 +16,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * The console's pages ({@code /index.html}, {@code /console.html} and their scripts and styles),
- * from this bundle's {@code /console} folder, and {@code /} to the first of them. A servlet, not a
+ * The console's pages ({@code /login.html}, {@code /index.html} the VMs, {@code /console.html} a screen..., their scripts and
+ * styles; static, so served to anyone: their data comes from the REST API, with the session of the login),
+ * from this bundle's {@code /console} folder, and {@code /} to the VMs. A servlet, not a
  * whiteboard resource: Felix HTTP answers an exact-pattern resource with an empty body when the
  * request has a query or asks for gzip. More specific patterns (the REST API's {@code /api/v1/*},
  * {@code /vendor/*}, {@code /console/vnc/*}) stay theirs. Every page may load only from this host.

@@ -58,6 +58,14 @@ class TicketBookTest {
     }
 
     @Test
+    void aTicketBoundToNoSessionOpensForAnyCallerButASessionsTicketDoesNot() {
+        String shells = book.issue("con-a", ""); // vm:console's link: whoever holds it, logged in to the console or not
+        assertTrue(book.redeem(shells, "con-a", "session-1"));
+        String sessions = book.issue("con-a", "session-1");
+        assertFalse(book.redeem(sessions, "con-a", ""), "a session's ticket without the session");
+    }
+
+    @Test
     void anExpiredTicketIsRefused() {
         String ticket = book.issue("con-a", "");
         clock.now = clock.now.plusSeconds(30);
