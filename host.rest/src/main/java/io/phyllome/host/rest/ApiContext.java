@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The servlet context of {@code /api/v1}: every request in it needs {@code Authorization: Bearer
  * TOKEN} with a token of {@code host:token create}; any other gets 401 before a servlet runs, and
- * an address that keeps failing gets 429 for a while ({@link FailureLimit}).
+ * an address that keeps failing gets 429 for a while ({@link FailureLimit}), and so does a token
+ * past its request rate ({@link RequestRates}).
  */
 @Component(service = ServletContextHelper.class, scope = ServiceScope.BUNDLE)
 @HttpWhiteboardContext(name = ApiContext.NAME, path = ApiContext.PATH)
@@ -37,6 +38,8 @@ public class ApiContext extends ServletContextHelper {
     static final int FAILURES_PER_MINUTE = 30;
 
     private final ApiTokens tokens;
+    @Reference
+    private RequestRates rates;
     private final FailureLimit failures = new FailureLimit(FAILURES_PER_MINUTE, java.util.concurrent.TimeUnit.MINUTES.toNanos(1), System::nanoTime);
 
     @Activate
@@ -49,8 +52,9 @@ public class ApiContext extends ServletContextHelper {
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String header = request.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        if (bearer && tokens.verify(header.substring(BEARER.length()).trim()).isPresent()) {
-            return true;
+        String name = bearer ? tokens.verify(header.substring(BEARER.length()).trim()).orElse(null) : null;
+        if (name != null) {
+            return rates.admit(name, response);
         }
         String address = request.getRemoteAddr();
         if (failures.blocked(address)) {

@@ -46,6 +46,8 @@ public class ApiServlet extends HttpServlet {
     static final String OPENAPI = "/openapi.json";
 
     private final transient Router router = new Router();
+    @Reference
+    private transient UploadEvents uploads; // read when an upload starts: injected after the constructor
 
     /** The API's limits, in the listener's configuration ({@code io.phyllome.host.rest.cfg}). */
     @ObjectClassDefinition(name = "Phyllome REST API limits")
@@ -62,7 +64,7 @@ public class ApiServlet extends HttpServlet {
         routes(router, new VmResource(vms, profiles, portability), new CatalogResource(profiles, repository, storage, media, vms),
                 new HostResource(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty), hypervisor, profiles,
                         fingerprint, configuration, encryption, validation),
-                new TransferResource(packages, media, limits.maxUploadBytes()));
+                new TransferResource(packages, media, limits.maxUploadBytes(), (name, expected) -> uploads.start(name, expected)));
     }
 
     /** Every route this servlet serves; OpenApiTest builds the same table. */

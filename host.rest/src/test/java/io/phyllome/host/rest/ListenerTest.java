@@ -53,6 +53,16 @@ class ListenerTest {
             public String keystore_password() {
                 return "";
             }
+
+            @Override
+            public double requests_per_second() {
+                return 50;
+            }
+
+            @Override
+            public int requests_burst() {
+                return 100;
+            }
         };
     }
 }
