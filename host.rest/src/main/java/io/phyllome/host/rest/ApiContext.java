@@ -58,14 +58,13 @@ public class ApiContext extends ServletContextHelper {
         }
         String address = request.getRemoteAddr();
         if (failures.blocked(address)) {
-            response.setHeader("Retry-After", "60");
-            Router.problem(response, Problem.of(429, "too many requests without a valid token from " + address + ": wait a minute"));
+            Router.problem(response, Problem.of(429, "too many requests without a valid token from " + address + ": wait a minute"),
+                    java.util.Map.of("Retry-After", "60")); // the reset in problem() would drop a header set before
             return false;
         }
         failures.failed(address);
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"phyllome\"");
         Router.problem(response, Problem.of(401, bearer ? "the token is not valid (unknown or revoked): host:token list shows the tokens"
-                : "send a token: Authorization: Bearer TOKEN, made with host:token create NAME"));
+                : "send a token: Authorization: Bearer TOKEN, made with host:token create NAME"), java.util.Map.of("WWW-Authenticate", "Bearer realm=\"phyllome\""));
         return false;
     }
 }

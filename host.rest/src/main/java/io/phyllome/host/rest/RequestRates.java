@@ -39,9 +39,8 @@ public class RequestRates {
             return true;
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
-        response.setHeader("Retry-After", Long.toString(seconds));
         Router.problem(response, Problem.of(429, "the token '" + name + "' made more requests than its bound (requests.per.second and"
-                + " requests.burst in " + Listener.PID + ".cfg): retry after " + seconds + " s"));
+                + " requests.burst in " + Listener.PID + ".cfg): retry after " + seconds + " s"), java.util.Map.of("Retry-After", Long.toString(seconds)));
         return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.phyllome.host.rest.relay;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
@@ -33,6 +34,9 @@ public final class SocketRelay implements AutoCloseable {
             + "\"detail\":\"the API socket serves as many connections as it may: try again\"}";
     private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nConnection: close\r\n"
             + "Retry-After: 1\r\nContent-Length: " + BUSY_BODY.length() + "\r\n\r\n" + BUSY_BODY).getBytes(StandardCharsets.US_ASCII);
+
+    /** How long a client waits for a listener that is not open (yet). */
+    private static final long LISTENER_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     private final SocketFile file;
     private final InetSocketAddress target;
@@ -100,7 +104,7 @@ public final class SocketRelay implements AutoCloseable {
         SocketChannel upstream = null;
         try {
             open.add(client);
-            upstream = SocketChannel.open(target);
+            upstream = connect();
             open.add(upstream);
             SocketChannel listener = upstream;
             threads.execute(() -> {
@@ -124,6 +128,26 @@ public final class SocketRelay implements AutoCloseable {
                 open.remove(upstream);
             }
             slots.release();
+        }
+    }
+
+    /** The listener, waited for while it opens (the socket file comes first, when the service starts). */
+    private SocketChannel connect() throws IOException {
+        long deadline = System.nanoTime() + LISTENER_WAIT_NANOS;
+        while (true) {
+            try {
+                return SocketChannel.open(target);
+            } catch (ConnectException e) {
+                if (System.nanoTime() > deadline || !server.isOpen()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

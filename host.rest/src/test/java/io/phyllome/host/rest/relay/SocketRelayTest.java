@@ -31,12 +31,16 @@ class SocketRelayTest {
 
     @TempDir
     Path dir;
-    private ServerSocket upstream;
+    private volatile ServerSocket upstream;
     private Thread server;
 
     @BeforeEach
     void upperCasingServer() throws IOException {
         upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        upperCasingServerOn(upstream);
+    }
+
+    private void upperCasingServerOn(ServerSocket upstream) {
         server = new Thread(() -> {
             while (!upstream.isClosed()) {
                 try (Socket s = upstream.accept(); InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
@@ -115,6 +119,27 @@ class SocketRelayTest {
         }
         try (client) {
             assertEquals(-1, Channels.newInputStream(client).read(), "the relay closed the client's connection");
+        }
+    }
+
+    @Test
+    void aClientWaitsForAListenerThatOpensLate() throws Exception {
+        Path socket = dir.resolve("api.sock");
+        int port = upstream.getLocalPort();
+        upstream.close();
+        server.join(5000);
+        try (SocketRelay relay = new SocketRelay(new SocketFile(socket, "none"), new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4)) {
+            Thread late = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                    upstream = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+                    upperCasingServerOn(upstream);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            late.start();
+            assertEquals("LATE", exchange(socket, "late"));
         }
     }
 
