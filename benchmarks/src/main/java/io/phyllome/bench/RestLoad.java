@@ -36,7 +36,8 @@ final class RestLoad implements AutoCloseable {
         }
         Path config = state.resolveSibling(state.getFileName() + "-etc");
         Files.createDirectories(config);
-        Files.writeString(config.resolve("io.phyllome.host.rest.cfg"), "port=" + port + "\n");
+        // the server's throughput, not a token's bound: 16 clients share one token
+        Files.writeString(config.resolve("io.phyllome.host.rest.cfg"), "port=" + port + "\nrequests.per.second=0\n");
         service = new ServiceProcess(ctx, state, uri, Map.of("PHYLLOME_CONFIG_DIR", config.toString()));
         service.awaitReady();
         Proc.Result made = service.client("host:token", "create", "bench");

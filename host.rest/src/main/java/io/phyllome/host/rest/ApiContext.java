@@ -22,8 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The servlet context of {@code /api/v1}: every request in it needs {@code Authorization: Bearer
  * TOKEN} with a token of {@code host:token create}; any other gets 401 before a servlet runs, and
- * an address that keeps failing gets 429 for a while ({@link FailureLimit}). The web console's
- * session cookie does instead of the token ({@link CookieGate}).
+ * an address that keeps failing gets 429 for a while ({@link FailureLimit}), and so does a token
+ * past its request rate ({@link RequestRates}). The web console's session cookie does instead of
+ * the token ({@link CookieGate}), at the rate of the token it logged in with.
  */
 @Component(service = ServletContextHelper.class, scope = ServiceScope.BUNDLE)
 @HttpWhiteboardContext(name = ApiContext.NAME, path = ApiContext.PATH)
@@ -41,36 +42,42 @@ public class ApiContext extends ServletContextHelper {
 
     private final ApiTokens tokens;
     private final Sessions sessions;
+    private final RequestRates rates;
     private final FailureLimit failures = new FailureLimit(FAILURES_PER_MINUTE, java.util.concurrent.TimeUnit.MINUTES.toNanos(1), System::nanoTime);
 
     @Activate
-    public ApiContext(BundleContext context, @Reference ApiTokens tokens, @Reference Sessions sessions) {
+    public ApiContext(BundleContext context, @Reference ApiTokens tokens, @Reference Sessions sessions, @Reference RequestRates rates) {
         super(context.getBundle());
         this.tokens = tokens;
         this.sessions = sessions;
+        this.rates = rates;
     }
 
     @Override
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CookieGate.Verdict cookie = CookieGate.admit(sessions, request, response);
         if (cookie != CookieGate.Verdict.NO_SESSION) {
-            return cookie == CookieGate.Verdict.ADMITTED;
+            if (cookie == CookieGate.Verdict.REFUSED) {
+                return false;
+            }
+            java.util.Optional<String> token = sessions.tokenName(request);
+            return token.isEmpty() || rates.admit(token.get(), response); // logging in has no token yet
         }
         String header = request.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        if (bearer && tokens.verify(header.substring(BEARER.length()).trim()).isPresent()) {
-            return true;
+        String name = bearer ? tokens.verify(header.substring(BEARER.length()).trim()).orElse(null) : null;
+        if (name != null) {
+            return rates.admit(name, response);
         }
         String address = request.getRemoteAddr();
         if (failures.blocked(address)) {
-            response.setHeader("Retry-After", "60");
-            Router.problem(response, Problem.of(429, "too many requests without a valid token from " + address + ": wait a minute"));
+            Router.problem(response, Problem.of(429, "too many requests without a valid token from " + address + ": wait a minute"),
+                    java.util.Map.of("Retry-After", "60")); // the reset in problem() would drop a header set before
             return false;
         }
         failures.failed(address);
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"phyllome\"");
         Router.problem(response, Problem.of(401, bearer ? "the token is not valid (unknown or revoked): host:token list shows the tokens"
-                : "send a token: Authorization: Bearer TOKEN, made with host:token create NAME"));
+                : "send a token: Authorization: Bearer TOKEN, made with host:token create NAME"), java.util.Map.of("WWW-Authenticate", "Bearer realm=\"phyllome\""));
         return false;
     }
 }

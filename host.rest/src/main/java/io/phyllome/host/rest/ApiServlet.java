@@ -3,15 +3,21 @@ package io.phyllome.host.rest;
 import java.io.IOException;
 import java.io.InputStream;
 
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.phyllome.host.console.ConsoleTickets;
+import io.phyllome.host.console.SessionBinding;
 import io.phyllome.host.diagnostics.HostValidation;
 import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostConfiguration;
@@ -20,12 +26,10 @@ import io.phyllome.host.platform.StateDirectory;
 import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.repository.ProfileRepository;
 import io.phyllome.host.rest.http.Router;
-import io.phyllome.host.console.ConsoleTickets;
-import io.phyllome.host.console.SessionBinding;
 import io.phyllome.host.rest.resource.CatalogResource;
 import io.phyllome.host.rest.resource.ConsoleResource;
-import io.phyllome.host.rest.resource.ProfileResource;
 import io.phyllome.host.rest.resource.HostResource;
+import io.phyllome.host.rest.resource.ProfileResource;
 import io.phyllome.host.rest.resource.TransferResource;
 import io.phyllome.host.rest.resource.VmResource;
 import io.phyllome.host.storage.DirectoryEncryption;
@@ -34,10 +38,6 @@ import io.phyllome.host.storage.Storage;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmPackages;
 import io.phyllome.host.vm.VmPortability;
-import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The resources of {@code /api/v1} (all but the event stream), on the platform's API services. */
 @Component(service = Servlet.class, configurationPid = Listener.PID)
@@ -62,11 +62,12 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(BundleContext context, @Reference VirtualMachines vms, @Reference Profiles profiles, @Reference VmPortability portability,
             @Reference ProfileRepository repository, @Reference Storage storage, @Reference MediaLibrary media, @Reference Hypervisor hypervisor,
             @Reference HostFingerprint fingerprint, @Reference HostConfiguration configuration, @Reference DirectoryEncryption encryption,
-            @Reference HostValidation validation, @Reference VmPackages packages, @Reference ConsoleTickets tickets, @Reference SessionBinding sessions, Limits limits) {
+            @Reference HostValidation validation, @Reference VmPackages packages, @Reference ConsoleTickets tickets, @Reference SessionBinding sessions, @Reference UploadEvents uploads,
+            Limits limits) {
         routes(router, new VmResource(vms, profiles, portability), new CatalogResource(profiles, repository, storage, media, vms),
                 new HostResource(context.getBundle().getVersion().toString(), StateDirectory.resolve(context::getProperty), hypervisor, profiles,
                         fingerprint, configuration, encryption, validation),
-                new TransferResource(packages, media, limits.maxUploadBytes()));
+                new TransferResource(packages, media, limits.maxUploadBytes(), uploads::start));
         new ConsoleResource(vms, tickets, sessions).routes(router);
         new ProfileResource(profiles).routes(router);
     }

@@ -38,13 +38,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * adapter) as server-sent events, {@code event: STARTED} with {@code data:
  * {"type":"STARTED","name":...,"state":"running","detail":"booted"}} and a rising {@code id}. One thread writes to every
  * client, so a slow client delays the stream, never Event Admin; a comment every 15 s keeps
- * proxies from closing an idle stream and finds clients that left.
+ * proxies from closing an idle stream and finds clients that left. Media uploads report their
+ * progress here too ({@link UploadEvents}): {@code event: UPLOAD}.
  */
 @Component(service = { Servlet.class, EventHandler.class })
 @HttpWhiteboardContextSelect(ApiContext.SELECT)
 @HttpWhiteboardServletPattern(EventStream.PATH)
 @HttpWhiteboardServletAsyncSupported
-@EventTopics(VmEvents.TOPIC_ALL)
+@EventTopics({ VmEvents.TOPIC_ALL, UploadEvents.TOPIC })
 public class EventStream extends HttpServlet implements EventHandler {
 
     private static final long serialVersionUID = 1L;
@@ -87,12 +88,18 @@ public class EventStream extends HttpServlet implements EventHandler {
         if (clients.isEmpty()) {
             return; // nobody listens: always so in a one-shot command, which may be stopping its framework
         }
-        String type = event.getTopic().substring(VmEvents.TOPIC_PREFIX.length());
+        String type = event.getTopic().substring(event.getTopic().lastIndexOf('/') + 1);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", type);
-        data.put("name", event.getProperty(VmEvents.NAME));
-        data.put("state", String.valueOf(event.getProperty(VmEvents.STATE)));
-        data.put("detail", String.valueOf(event.getProperty(VmEvents.DETAIL)));
+        if (event.getTopic().equals(UploadEvents.TOPIC)) {
+            for (String key : UploadEvents.PROPERTIES) {
+                data.put(key, event.getProperty(key));
+            }
+        } else {
+            data.put("name", event.getProperty(VmEvents.NAME));
+            data.put("state", String.valueOf(event.getProperty(VmEvents.STATE)));
+            data.put("detail", String.valueOf(event.getProperty(VmEvents.DETAIL)));
+        }
         try {
             String frame = "id: " + sequence.incrementAndGet() + "\nevent: " + type + "\ndata: " + Json.MAPPER.writeValueAsString(data) + "\n\n";
             writer.execute(() -> send(frame));

@@ -49,6 +49,12 @@ public class Listener {
 
         @AttributeDefinition(description = "the keystore's password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
         String keystore_password() default "";
+
+        @AttributeDefinition(description = "the requests a token may make a second, on average (RequestRates); 0 bounds nothing")
+        double requests_per_second() default 50;
+
+        @AttributeDefinition(description = "the requests a token may make at once after a quiet time")
+        int requests_burst() default 100;
     }
 
     private final ConfigurationAdmin admin;

@@ -29,7 +29,7 @@ class OpenApiTest {
     @Test
     void everyServedRouteIsDocumentedAndEveryDocumentedOneServed() throws Exception {
         Router router = ApiServlet.routes(new Router(), new VmResource(null, null, null), new CatalogResource(null, null, null, null, null),
-                new HostResource("0", null, null, null, null, null, null, () -> null), new TransferResource(null, null, 1));
+                new HostResource("0", null, null, null, null, null, null, () -> null), new TransferResource(null, null, 1, null));
         new ConsoleResource(null, null, null).routes(router);
         new ProfileResource(null).routes(router);
         Set<String> served = new TreeSet<>();
@@ -61,5 +61,20 @@ class OpenApiTest {
         }
         assertEquals("bearer", doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText());
         doc.path("paths").forEach(path -> path.forEach(op -> assertTrue(op.path("responses").has("401"), op.toString())));
+        doc.path("paths").forEach(path -> path.forEach(op -> assertTrue(op.path("responses").has("429"), "the request rate's bound: " + op)));
+        assertTrue(doc.path("components").path("responses").path("TooManyRequests").path("headers").has("Retry-After"));
+    }
+
+    @Test
+    void theUploadEventIsDocumentedWithTheFieldsTheStreamSends() throws Exception {
+        JsonNode doc;
+        try (InputStream in = ApiServlet.class.getResourceAsStream("openapi.json")) {
+            doc = new ObjectMapper().readTree(in);
+        }
+        Set<String> documented = new TreeSet<>();
+        doc.path("components").path("schemas").path("UploadEvent").path("properties").fieldNames().forEachRemaining(documented::add);
+        Set<String> sent = new TreeSet<>(UploadEvents.PROPERTIES);
+        sent.add("type");
+        assertEquals(sent, documented);
     }
 }

@@ -97,10 +97,16 @@ public final class Router {
     }
 
     public static void problem(HttpServletResponse response, Problem problem) throws IOException {
+        problem(response, problem, java.util.Map.of());
+    }
+
+    /** The same with {@code headers} (e.g. Retry-After): set after the reset, which clears any set before. */
+    public static void problem(HttpServletResponse response, Problem problem, java.util.Map<String, String> headers) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.reset();
+        headers.forEach(response::setHeader);
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,8 +15,8 @@ public final class Upload {
     private Upload() {
     }
 
-    /** Copies the body to {@code target}; on any failure the file is removed. */
-    public static long toFile(HttpServletRequest request, Path target, long limit) throws IOException {
+    /** Copies the body to {@code target}, telling {@code received} the bytes so far; on any failure the file is removed. */
+    public static long toFile(HttpServletRequest request, Path target, long limit, LongConsumer received) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             throw new ApiException(413, "the upload of " + declared + " bytes is larger than the limit of " + limit + " bytes (maxUploadBytes)");
@@ -30,6 +31,7 @@ public final class Upload {
                     throw new ApiException(413, "the upload is larger than the limit of " + limit + " bytes (maxUploadBytes)");
                 }
                 out.write(buffer, 0, n);
+                received.accept(total);
             }
             done = true;
         } finally {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import io.phyllome.host.document.MediaList;
@@ -18,6 +19,7 @@ import io.phyllome.host.rest.http.Router;
 import io.phyllome.host.rest.http.TarReader;
 import io.phyllome.host.rest.http.TarStream;
 import io.phyllome.host.rest.http.Upload;
+import io.phyllome.host.rest.http.UploadProgress;
 import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
@@ -36,11 +38,14 @@ public final class TransferResource {
     private final VmPackages packages;
     private final MediaLibrary media;
     private final long maxUpload;
+    /** The progress of a medium's upload, given its name and expected length (-1: not sent). */
+    private final BiFunction<String, Long, UploadProgress> progress;
 
-    public TransferResource(VmPackages packages, MediaLibrary media, long maxUpload) {
+    public TransferResource(VmPackages packages, MediaLibrary media, long maxUpload, BiFunction<String, Long, UploadProgress> progress) {
         this.packages = packages;
         this.media = media;
         this.maxUpload = maxUpload;
+        this.progress = progress;
     }
 
     /** The body of {@code POST /vms/{name}/export}. */
@@ -92,14 +97,22 @@ public final class TransferResource {
         String name = call.param("name");
         boolean existed = media.find(name).isPresent();
         Path dir = Files.createTempDirectory("phyllome-upload-");
+        UploadProgress upload = progress.apply(name, call.request().getContentLengthLong());
         try {
             Path file = dir.resolve(name);
-            Upload.toFile(call.request(), file, maxUpload);
-            return new Reply(201, MediaList.Medium.of(media.importFile(file, sha256.toLowerCase(java.util.Locale.ROOT), name, p -> {
+            Upload.toFile(call.request(), file, maxUpload, upload::received);
+            upload.verifying();
+            Reply reply = new Reply(201, MediaList.Medium.of(media.importFile(file, sha256.toLowerCase(java.util.Locale.ROOT), name, p -> {
             })));
+            upload.verified();
+            return reply;
         } catch (VmException e) {
+            upload.failed(e.getMessage());
             // the library's refusal: a name that is taken conflicts, anything else (a checksum that differs) is a bad upload
             throw new ApiException(existed ? 409 : 400, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            upload.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            throw e;
         } finally {
             delete(dir);
         }
