@@ -44,13 +44,13 @@ public class ConsoleE2EIT {
         Files.createDirectories(config);
         Files.writeString(config.resolve("io.phyllome.host.rest.cfg"), "port=" + port + "\n"); // the REST API's listener, which the console shares
         service = new Service(state, "qemu:///embed?root=" + state.resolve("libvirt")).with("PHYLLOME_CONFIG_DIR", config.toString()).start();
-        ok(service.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
-                "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=tty0 console=ttyS0 phyllome.marker=con", "linux", vm));
-        ok(service.run("vm:start", vm));
+        service.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
+                "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=tty0 console=ttyS0 phyllome.marker=con", "linux", vm).ok();
+        service.run("vm:start", vm).ok();
         // the guest powers itself off once booted: every ticket is issued while it runs
-        String link = ok(service.run("vm:console", vm)).out().lines().findFirst().orElseThrow();
-        String second = ticketOf(ok(service.run("vm:console", vm)).out());
-        String third = ticketOf(ok(service.run("vm:console", vm)).out());
+        String link = service.run("vm:console", vm).ok().out().lines().findFirst().orElseThrow();
+        String second = ticketOf(service.run("vm:console", vm).ok().out());
+        String third = ticketOf(service.run("vm:console", vm).ok().out());
         assertTrue("the link is the console page on this host: " + link, link.startsWith("http://127.0.0.1:" + port + "/console.html?vm=" + vm));
 
         try (HeadlessChromium browser = new HeadlessChromium()) {
@@ -80,13 +80,13 @@ public class ConsoleE2EIT {
         assertEquals("a fresh ticket for this VM opens the screen", 101, upgrade(vm, third));
         serialConsoleShowsTheGuestsMarker(); // also once the guest has powered itself off
 
-        ok(service.run("vm:delete", "--with-disks", vm)); // stops it first if the guest still runs
+        service.run("vm:delete", "--with-disks", vm).ok(); // stops it first if the guest still runs
     }
 
     /** What the page's status line says, or the page itself when it has none (an error page). */
     /** The serial console page (xterm.js) shows what the guest wrote to its serial port: its marker. */
     private void serialConsoleShowsTheGuestsMarker() throws InterruptedException {
-        String link = ok(service.run("vm:console", "--serial", vm)).out().lines().findFirst().orElseThrow();
+        String link = service.run("vm:console", "--serial", vm).ok().out().lines().findFirst().orElseThrow();
         assertTrue("the link is the serial page: " + link, link.startsWith("http://127.0.0.1:" + port + "/serial.html?vm=" + vm + "&ticket="));
         try (HeadlessChromium browser = new HeadlessChromium()) {
             browser.driver.get(link);
@@ -133,10 +133,6 @@ public class ConsoleE2EIT {
         }
     }
 
-    private static OneShot.Result ok(OneShot.Result result) {
-        assertEquals(result.toString(), 0, result.exit());
-        return result;
-    }
 
     @After
     public void cleanUp() {

@@ -36,8 +36,8 @@ public class CrashRepairE2EIT {
         Path keptDisk = disks.resolve(kept + "-0.qcow2");
         Path crashedDisk = disks.resolve(crashed + "-0.qcow2");
 
-        ok(platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", kept));
-        ok(platform.run("vm:delete", "--keep-disks", kept));
+        platform.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "linux", kept).ok();
+        platform.run("vm:delete", "--keep-disks", kept).ok();
         assertTrue("kept disk " + keptDisk, Files.isRegularFile(keptDisk) && Host.systemSecretFor(keptDisk));
 
         OneShot.Result crash = new OneShot(state, Host.SYSTEM).with(HALT).run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M",
@@ -48,7 +48,7 @@ public class CrashRepairE2EIT {
         assertTrue("the crash left the disk's key: " + Host.systemSecrets(), Host.systemSecretFor(crashedDisk));
         assertFalse("no domain was defined: " + Host.systemDomains(), Host.systemDomains().contains(crashed));
 
-        OneShot.Result report = ok(platform.run("disk:orphans"));
+        OneShot.Result report = platform.run("disk:orphans").ok();
         assertTrue("the start-up warning names the leftover: " + report,
                 report.err().contains("a crash interrupted the creation of " + crashedDisk + " (with its key)")
                         && report.err().contains("disk:orphans --clean"));
@@ -59,7 +59,7 @@ public class CrashRepairE2EIT {
         assertTrue("host:check warns with the fix: " + check, check.out().lines()
                 .anyMatch(l -> l.startsWith("WARN") && l.contains("crash leftovers") && l.contains(crashedDisk.toString()) && l.contains("disk:orphans --clean")));
 
-        OneShot.Result clean = ok(platform.run("disk:orphans", "--clean"));
+        OneShot.Result clean = platform.run("disk:orphans", "--clean").ok();
         assertTrue(clean.toString(), clean.out().contains("left by an interrupted creation: " + crashedDisk + " (with its key) (removed)"));
         assertFalse("the leftover disk is gone: " + Host.tree(disks), Files.exists(crashedDisk));
         assertFalse("its key is gone: " + Host.systemSecrets(), Host.systemSecretFor(crashedDisk));
@@ -67,17 +67,13 @@ public class CrashRepairE2EIT {
         assertTrue("the kept disk's key stays: " + Host.systemSecrets(), Host.systemSecretFor(keptDisk));
         assertEquals("only the kept disk is left in " + disks, java.util.List.of(keptDisk.getFileName().toString()), Host.tree(disks));
 
-        OneShot.Result after = ok(platform.run("disk:orphans"));
+        OneShot.Result after = platform.run("disk:orphans").ok();
         assertFalse("no warning once repaired: " + after, after.err().contains("crash interrupted"));
         assertEquals("unused disk: " + keptDisk + " (kept; delete it with disk:delete " + keptDisk + ")", after.out().strip());
-        ok(platform.run("disk:delete", keptDisk.toString()));
+        platform.run("disk:delete", keptDisk.toString()).ok();
         assertFalse("disk:delete removes the kept disk's key: " + Host.systemSecrets(), Host.systemSecretFor(keptDisk));
     }
 
-    private static OneShot.Result ok(OneShot.Result result) {
-        assertEquals(result.toString(), 0, result.exit());
-        return result;
-    }
 
     /** Removes what the test may have left in the system daemon and the state directory. */
     @After

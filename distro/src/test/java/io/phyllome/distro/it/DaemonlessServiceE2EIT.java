@@ -33,20 +33,20 @@ public class DaemonlessServiceE2EIT {
         Path serial = state.resolve("logs").resolve(name + ".serial.log");
         try (Service service = new Service(state, null).start()) {
             assertTrue("the service answers: " + Host.read(service.log()), Files.exists(service.socket()));
-            OneShot.Result info = ok(service.run("host:info"));
+            OneShot.Result info = service.run("host:info").ok();
             assertTrue("the service runs the embedded driver:\n" + info, info.out().contains("qemu:///embed"));
 
-            ok(service.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
+            service.run("vm:create", "--memory", "256M", "--cpus", "1", "--disk", "64M", "--kernel", TestGuest.kernel().toString(),
                     "--initrd", TestGuest.initrd().toString(), "--cmdline", "console=ttyS0 phyllome.marker=" + marker + " phyllome.stay",
-                    "linux", name));
+                    "linux", name).ok();
             Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
             assertTrue("the default disk is encrypted", Host.luksEncrypted(disk));
-            ok(service.run("vm:start", name));
+            service.run("vm:start", name).ok();
             TestGuest.awaitBoot(serial, marker);
             Osgi.await("the guest waits for the power button", Duration.ofSeconds(60), () -> Host.read(serial).contains("PHYLLOME-STAYING"));
             assertEquals("no libvirt daemon ran at any time", List.of(), LibvirtDaemon.running());
             assertTrue("vm:list through the service: " + service.run("vm:list"), service.run("vm:list").out().contains(name + " "));
-            assertTrue(ok(service.run("vm:autostart", name, "on")).out().contains(name + " starts with its host: on"));
+            assertTrue(service.run("vm:autostart", name, "on").ok().out().contains(name + " starts with its host: on"));
 
             service.stop(Duration.ofSeconds(150));
             assertTrue("the guest saw the ACPI power button before the service ended:\n" + Host.read(serial),
@@ -56,7 +56,7 @@ public class DaemonlessServiceE2EIT {
             assertFalse("no QEMU of " + name + " is left", Host.run("ps", "-eo", "args").contains("guest=" + name));
             assertFalse("the socket is gone with the service", Files.exists(service.socket()));
 
-            OneShot.Result after = ok(service.run("vm:list"));
+            OneShot.Result after = service.run("vm:list").ok();
             assertTrue("the VM is still defined, shut off, once the service is gone:\n" + after, after.out().contains(name + " ") && after.out().contains("shut-off"));
 
             // the service starts again and starts the VM marked for autostart (a new boot, a new serial log)
@@ -69,10 +69,6 @@ public class DaemonlessServiceE2EIT {
         }
     }
 
-    private static OneShot.Result ok(OneShot.Result result) {
-        assertEquals(result.toString(), 0, result.exit());
-        return result;
-    }
 
     /** Whatever happened: the state directory gone (the guest died with the service), the daemons running again. */
     @After

@@ -40,7 +40,7 @@ public class ServiceClientsE2EIT {
     @Test
     public void manyClientsAtOnceAndBadOnesLeaveTheServiceServing() throws Exception {
         service = new Service(state, "qemu:///embed?root=" + state.resolve("libvirt")).start();
-        ok(service.run("vm:list")); // the platform is ready before the clients race
+        service.run("vm:list").ok(); // the platform is ready before the clients race
 
         List<String> distinct = IntStream.range(0, CLIENTS - 4).mapToObj(i -> prefix + "-" + i).toList();
         String contested = prefix + "-one";
@@ -68,7 +68,7 @@ public class ServiceClientsE2EIT {
         all.add(contested);
         List<OneShot.Result> deletions = inParallel(all.size(), i -> service.run("vm:delete", "--with-disks", all.get(i)));
         deletions.forEach(r -> assertEquals(r.toString(), 0, r.exit()));
-        String list = ok(service.run("vm:list")).out();
+        String list = service.run("vm:list").ok().out();
         assertFalse("every VM is gone: " + list, list.contains(prefix));
         assertEquals("no disk is left", List.of(), Host.tree(state.resolve("disks")).stream().filter(f -> f.endsWith(".qcow2")).toList());
     }
@@ -93,7 +93,7 @@ public class ServiceClientsE2EIT {
                 "vm:list"), state.resolveSibling(state.getFileName() + ".nobody"));
         assertEquals("a client that is not root is refused: " + notRoot, 1, notRoot.exit());
         assertTrue(notRoot.toString(), notRoot.err().contains("permission denied"));
-        assertTrue("the service serves on: " + Host.read(service.log()), ok(service.run("vm:list")).out().contains(prefix + "-0 "));
+        assertTrue("the service serves on: " + Host.read(service.log()), service.run("vm:list").ok().out().contains(prefix + "-0 "));
         assertTrue("the service logged the refusals: " + Host.read(service.log()), Host.read(service.log()).contains("refused a control client"));
     }
 
@@ -136,10 +136,6 @@ public class ServiceClientsE2EIT {
         return AtOnce.run(IntStream.range(0, count).<Callable<OneShot.Result>>mapToObj(i -> () -> run.apply(i)).toList());
     }
 
-    private static OneShot.Result ok(OneShot.Result result) {
-        assertEquals(result.toString(), 0, result.exit());
-        return result;
-    }
 
     /** The service killed with its guests, its state directory removed. */
     @After
