@@ -86,6 +86,14 @@ class LayeringIT {
     }
 
     @Test
+    void theSocketListenerKnowsNothingOfTheHouse() {
+        // embedded by host.shell and host.rest (-conditionalpackage): it must not pull either's classes into the other
+        noClasses().that().resideInAPackage("io.phyllome.host.socket..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("io.phyllome.host.socket..", "java..")
+                .check(bundles);
+    }
+
+    @Test
     void theCoreKnowsNoShellAndNoAdapter() {
         noClasses().that().resideInAPackage("io.phyllome.host.core..").should().dependOnClassesThat()
                 .resideInAnyPackage("io.phyllome.host.shell..", "io.phyllome.host.rest..", "io.phyllome.host.libvirt..", "io.phyllome.host.storage.internal..",

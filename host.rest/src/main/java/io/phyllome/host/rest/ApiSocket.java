@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 
-import io.phyllome.host.rest.relay.SocketFile;
 import io.phyllome.host.rest.relay.SocketRelay;
 
 /**
@@ -56,7 +55,7 @@ public class ApiSocket {
             return; // not the service, or its listener does not listen (the Listener's log says why)
         }
         try {
-            relay = new SocketRelay(new SocketFile(path, GROUP), new InetSocketAddress(target(config.address()), config.port()), MAX_CONNECTIONS);
+            relay = new SocketRelay(path, GROUP, new InetSocketAddress(target(config.address()), config.port()), MAX_CONNECTIONS);
             LOG.info(() -> "REST API on unix:" + path + " (as " + (config.keystore().isBlank() ? "http" : "https") + "://" + config.address() + ":"
                     + config.port() + "/api/v1)");
         } catch (IOException e) {

@@ -1,19 +1,14 @@
 package io.phyllome.host.shell.control;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
@@ -29,6 +24,8 @@ import io.phyllome.host.client.protocol.Candidate;
 import io.phyllome.host.client.protocol.Frame;
 import io.phyllome.host.client.protocol.FrameChannel;
 import io.phyllome.host.shell.Completion;
+import io.phyllome.host.socket.SocketInUseException;
+import io.phyllome.host.socket.UnixSocketListener;
 import io.phyllome.host.vm.VmException;
 
 /**
@@ -55,13 +52,10 @@ public class ControlSocket {
 
     private final CommandProcessor processor;
     private final String greeting;
-    private final Semaphore sessions = new Semaphore(MAX_SESSIONS);
     private ShellReady ready;
     private volatile Completion completion;
-    private ServerSocketChannel server;
-    private SocketFile socket;
-    private ExecutorService threads;
-    private ScheduledExecutorService timer;
+    private UnixSocketListener socket;
+    private ScheduledExecutorService timer; // ends sessions whose client is silent
 
     @Activate
     public ControlSocket(@Reference CommandProcessor processor, BundleContext context) throws IOException {
@@ -71,64 +65,62 @@ public class ControlSocket {
         if (path == null || path.isBlank()) {
             return;
         }
-        socket = new SocketFile(Path.of(path), GROUP);
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "phyllome-control-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            socket.bind(server);
+            // a session takes two threads (its commands and its reader of the client's frames)
+            socket = new UnixSocketListener(Path.of(path), GROUP, "phyllome-control", MAX_SESSIONS, 2, new Sessions());
         } catch (IOException | RuntimeException e) {
-            server.close();
+            timer.shutdownNow();
+            if (e instanceof SocketInUseException) {
+                throw new VmException("another Phyllome service already listens on " + path + ": stop it first (or give this one another"
+                        + " state directory)", e);
+            }
             throw e;
         }
-        // a session takes two threads (its commands and its reader of the client's frames)
-        threads = Executors.newFixedThreadPool(2 * MAX_SESSIONS + 1, daemon("phyllome-control"));
-        timer = Executors.newSingleThreadScheduledExecutor(daemon("phyllome-control-timer"));
-        threads.execute(this::accept);
         LOG.log(System.Logger.Level.INFO, "listening on " + socket.path());
     }
 
     @Deactivate
     void deactivate() {
-        if (server == null) {
+        if (socket == null) {
             return;
         }
-        try {
-            server.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "closing the control socket: " + e.getMessage());
-        }
-        socket.remove();
-        threads.shutdownNow();
+        socket.close();
         timer.shutdownNow();
+        removePidFile(socket.path());
     }
 
-    private void accept() {
-        while (server.isOpen()) {
-            SocketChannel client;
-            try {
-                client = server.accept();
-            } catch (ClosedChannelException e) {
-                return; // deactivated
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "the control socket failed to accept a client: " + e.getMessage());
-                continue;
-            }
+    /** Each connection a session of shell commands; one beyond the limit is told the service is busy. */
+    private final class Sessions implements UnixSocketListener.Connections {
+
+        @Override
+        public void serve(SocketChannel client, ExecutorService pool) {
+            new ControlSession(new FrameChannel(client), processor, ControlSocket.this::awaitReady, ControlSocket.this::complete, greeting, pool,
+                    timer).run();
+        }
+
+        @Override
+        public void refuse(SocketChannel client) throws IOException {
             FrameChannel frames = new FrameChannel(client);
-            try {
-                if (!sessions.tryAcquire()) {
-                    threads.execute(() -> busy(frames));
-                    continue;
-                }
-                threads.execute(() -> {
-                    try {
-                        new ControlSession(frames, processor, this::awaitReady, this::complete, greeting, threads, timer).run();
-                    } finally {
-                        sessions.release();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                closeQuietly(frames); // accepted while the service stops
-                return;
+            frames.write(Frame.text(Frame.Type.HELLO, "busy"));
+            frames.write(Frame.text(Frame.Type.ERR, "phyllome: the service is serving " + MAX_SESSIONS + " clients: try again\n"));
+            frames.write(Frame.exit(1));
+        }
+    }
+
+    /** The pid file the launcher wrote beside the socket for this process while it started. */
+    private static void removePidFile(Path socket) {
+        Path pid = socket.resolveSibling(socket.getFileName().toString().replaceFirst("\\.sock$", "") + ".pid");
+        try {
+            if (Files.isRegularFile(pid) && Files.readString(pid).strip().equals(Long.toString(ProcessHandle.current().pid()))) {
+                Files.delete(pid);
             }
+        } catch (IOException e) {
+            // a stale pid file names a dead process
         }
     }
 
@@ -186,31 +178,5 @@ public class ControlSocket {
             shell = ready;
         }
         shell.await();
-    }
-
-    private static void closeQuietly(FrameChannel frames) {
-        try {
-            frames.close();
-        } catch (IOException e) {
-            // gone already
-        }
-    }
-
-    private static void busy(FrameChannel frames) {
-        try (frames) {
-            frames.write(Frame.text(Frame.Type.HELLO, "busy"));
-            frames.write(Frame.text(Frame.Type.ERR, "phyllome: the service is serving " + MAX_SESSIONS + " clients: try again\n"));
-            frames.write(Frame.exit(1));
-        } catch (IOException e) {
-            // gone already
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

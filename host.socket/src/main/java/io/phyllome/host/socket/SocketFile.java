@@ -1,4 +1,4 @@
-package io.phyllome.host.shell.control;
+package io.phyllome.host.socket;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -16,12 +16,11 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 
-import io.phyllome.host.vm.VmException;
-
 /**
- * The control socket's file. It is bound in a private directory, given its mode there and only
- * then moved into place, so that it is never reachable with the umask's looser mode. A socket
- * that a live service answers on is never taken over; a stale one (a killed service's) is.
+ * A listening socket's file: mode 0600, or 0660 with the group {@code group} where the host has
+ * that group. It is bound in a private (0700) directory, given its mode there and only then moved
+ * into place, so that it is never reachable with the umask's looser mode. A socket that a live
+ * process answers on is never taken over; a stale one (a killed service's) is.
  */
 final class SocketFile {
 
@@ -42,10 +41,9 @@ final class SocketFile {
     void bind(ServerSocketChannel server) throws IOException {
         Files.createDirectories(path.getParent());
         if (answers(path)) {
-            throw new VmException("another Phyllome service already listens on " + path + ": stop it first (or give this one another"
-                    + " state directory)");
+            throw new SocketInUseException(path);
         }
-        Path staging = Files.createTempDirectory(path.getParent(), ".control-"); // mode 0700
+        Path staging = Files.createTempDirectory(path.getParent(), ".socket-"); // mode 0700
         Path bound = staging.resolve("s");
         try {
             server.bind(UnixDomainSocketAddress.of(bound));
@@ -63,33 +61,25 @@ final class SocketFile {
         }
     }
 
-    /**
-     * Removes the socket file, unless another service has put its own there since, and the pid
-     * file that the launcher wrote beside it for this process while it started.
-     */
+    /** Removes the socket file unless another service has put its own there since. */
     void remove() {
         try {
             // the file we bound, by its inode: probing would race with the closing server socket
             if (ours != null && ours.equals(fileKey(path))) {
                 Files.deleteIfExists(path);
             }
-            Path pid = path.resolveSibling(path.getFileName().toString().replaceFirst("\\.sock$", "") + ".pid");
-            if (Files.isRegularFile(pid) && Files.readString(pid).strip().equals(Long.toString(ProcessHandle.current().pid()))) {
-                Files.delete(pid);
-            }
         } catch (IOException e) {
-            // a stale socket is replaced by the next service; a stale pid file names a dead process
+            // gone already, or replaced: the next service binds over a stale one
         }
     }
 
-    /** The group may use the socket too, when the host has that group. */
     private boolean giveToGroup(Path socket) throws IOException {
         try {
             GroupPrincipal principal = socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
             Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(principal);
             return true;
         } catch (UserPrincipalNotFoundException e) {
-            return false;
+            return false; // no such group here: the owner's alone
         }
     }
 
@@ -100,7 +90,7 @@ final class SocketFile {
     }
 
     private static boolean answers(Path socket) {
-        if (!Files.exists(socket)) {
+        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
