@@ -56,12 +56,13 @@ public class ApiContext extends ServletContextHelper {
     @Override
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CookieGate.Verdict cookie = CookieGate.admit(sessions, request, response);
-        if (cookie != CookieGate.Verdict.NO_SESSION) {
-            if (cookie == CookieGate.Verdict.REFUSED) {
-                return false;
-            }
-            java.util.Optional<String> token = sessions.tokenName(request);
-            return token.isEmpty() || rates.admit(token.get(), response); // logging in has no token yet
+        switch (cookie.outcome()) {
+        case REFUSED:
+            return false;
+        case ADMITTED:
+            return cookie.tokenName().isEmpty() || rates.admit(cookie.tokenName().get(), response); // logging in has no token yet
+        default:
+            break; // no session: the bearer token's turn
         }
         String header = request.getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());

@@ -2,6 +2,7 @@ package io.phyllome.host.rest.session;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 
 import io.phyllome.host.rest.http.Problem;
@@ -22,9 +23,20 @@ public final class CookieGate {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    /** What the gate decided: let in, refused (the response says why), or not the gate's business (no session). */
-    public enum Verdict {
-        ADMITTED, REFUSED, NO_SESSION
+    /**
+     * What the gate decided, and for a session the name of the token it logged in with (its
+     * requests count against that token's rate), so that the session is looked up once.
+     */
+    public record Verdict(Outcome outcome, Optional<String> tokenName) {
+
+        /** Let in, refused (the response says why), or not the gate's business (no session). */
+        public enum Outcome {
+            ADMITTED, REFUSED, NO_SESSION
+        }
+
+        static final Verdict LOGIN = new Verdict(Outcome.ADMITTED, Optional.empty());
+        static final Verdict REFUSED = new Verdict(Outcome.REFUSED, Optional.empty());
+        static final Verdict NO_SESSION = new Verdict(Outcome.NO_SESSION, Optional.empty());
     }
 
     private CookieGate() {
@@ -32,13 +44,14 @@ public final class CookieGate {
 
     public static Verdict admit(Sessions sessions, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (SessionServlet.PATH.equals(request.getPathInfo()) || SessionServlet.PATH.equals(request.getServletPath())) {
-            return Verdict.ADMITTED; // logging in needs no session; the servlet checks the token itself
+            return Verdict.LOGIN; // logging in needs no session; the servlet checks the token itself
         }
-        if (request.getHeader("Authorization") != null || sessions.tokenName(request).isEmpty()) {
+        Optional<String> token = request.getHeader("Authorization") != null ? Optional.empty() : sessions.tokenName(request);
+        if (token.isEmpty()) {
             return Verdict.NO_SESSION;
         }
         if (SAFE.contains(request.getMethod()) || (request.getHeader(HEADER) != null && sameOrigin(request))) {
-            return Verdict.ADMITTED;
+            return new Verdict(Verdict.Outcome.ADMITTED, token);
         }
         Router.problem(response, Problem.of(403, request.getMethod() + " with the console's session needs the header " + HEADER
                 + " from a page of this host (a guard against other sites' pages); scripts use Authorization: Bearer TOKEN"));
