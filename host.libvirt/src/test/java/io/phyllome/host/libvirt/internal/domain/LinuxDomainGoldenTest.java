@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -29,14 +29,11 @@ import io.phyllome.host.vm.VmState;
  * The Linux profile's domain XML, end to end from profile to text: compared with golden files and
  * validated against libvirt's schema. Regenerate the goldens with {@code -Dgolden.update=true}.
  */
-class LinuxDomainGoldenTest {
+class LinuxDomainGoldenTest extends DomainGoldenTest {
 
     static final String ISO = "/var/lib/phyllome/media/debian-12.5.0-amd64-netinst.iso";
     static final String KERNEL = "/var/lib/phyllome/boot/vmlinuz-6.1.0-18-amd64";
     static final String INITRD = "/var/lib/phyllome/boot/initrd.img-6.1.0-18-amd64";
-
-    @TempDir
-    Path tmp;
 
     /** (a) KVM host, installing from an ISO onto an encrypted system disk plus a plain data disk, on libvirt's default network. */
     static String kvmIso() {
@@ -58,24 +55,9 @@ class LinuxDomainGoldenTest {
         return DomainMapper.map(definition, host.kvmUsable(), host.arch(), null, Path.of("/var/lib/phyllome/logs/tiny.serial.log")).render();
     }
 
-    @Test
-    void kvmHostWithIsoMatchesTheGoldenFile() {
-        Fixtures.assertGolden("linux-kvm-iso", kvmIso());
-    }
-
-    @Test
-    void kvmHostWithIsoIsValidLibvirtXml() {
-        Fixtures.assertValidDomain(kvmIso(), tmp);
-    }
-
-    @Test
-    void emulatedHostWithKernelMatchesTheGoldenFile() {
-        Fixtures.assertGolden("linux-emulated-kernel", emulatedKernel());
-    }
-
-    @Test
-    void emulatedHostWithKernelIsValidLibvirtXml() {
-        Fixtures.assertValidDomain(emulatedKernel(), tmp);
+    @Override
+    Stream<GoldenVariant> variants() {
+        return Stream.of(new GoldenVariant("linux-kvm-iso", kvmIso()), new GoldenVariant("linux-emulated-kernel", emulatedKernel()));
     }
 
     @Test
@@ -85,12 +67,6 @@ class LinuxDomainGoldenTest {
         assertTrue(e.getMessage().contains("virt-xml-validate"), e.getMessage());
         String misplaced = kvmIso().replace("<rng model=\"virtio\">", "<rng model=\"virtio\" bogus=\"1\">");
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> Fixtures.assertValidDomain(misplaced, tmp));
-    }
-
-    @Test
-    void renderingIsDeterministic() {
-        assertEquals(kvmIso(), kvmIso());
-        assertEquals(emulatedKernel(), emulatedKernel());
     }
 
     // --- what the golden files must say, checked independently of them ---------------------
