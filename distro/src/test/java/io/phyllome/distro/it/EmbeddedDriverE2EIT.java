@@ -43,21 +43,44 @@ public class EmbeddedDriverE2EIT extends FrameworkTest {
         return "qemu:///embed?root=" + root;
     }
 
-    @Test
-    public void unencryptedGuestBootsAndIsDeletedWithoutTrace() {
+    /** A new test guest's name and marker, on the embedded driver whose root is {@code root}, and where its files go. */
+    private record Guest(Osgi.Platform platform, Path state, Path root, String name, String marker) {
+
+        Path disk() {
+            return state.resolve("disks").resolve(name + "-0.qcow2");
+        }
+
+        Path serialLog() {
+            return state.resolve("logs").resolve(name + ".serial.log");
+        }
+
+        /** Starts it: it prints its marker and powers itself off. */
+        void bootOnce() {
+            platform.vms().start(name);
+            TestGuest.awaitBoot(serialLog(), marker);
+            TestGuest.awaitShutOff(platform.vms(), name);
+        }
+    }
+
+    private Guest newGuest() {
         Path state = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR));
         Path root = state.resolve("libvirt");
-        Osgi.Platform platform = connect(root);
+        return new Guest(connect(root), state, root, TestGuest.uniqueName("it-emb"), TestGuest.random(8));
+    }
 
-        String name = TestGuest.uniqueName("it-emb");
-        String marker = TestGuest.random(8);
-        Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
-        Path serialLog = state.resolve("logs").resolve(name + ".serial.log");
+    @Test
+    public void unencryptedGuestBootsAndIsDeletedWithoutTrace() {
+        Guest guest = newGuest();
+        Osgi.Platform platform = guest.platform();
+        Path root = guest.root();
+        String name = guest.name();
+        Path disk = guest.disk();
+        Path serialLog = guest.serialLog();
         Path config = root.resolve("etc/qemu").resolve(name + ".xml");
         Path nvramDir = root.resolve("lib/qemu/nvram");
         Path nvram = nvramDir.resolve(name + "_VARS.fd");
 
-        VmInfo created = platform.vms().create(TestGuest.spec(name, marker, false));
+        VmInfo created = platform.vms().create(TestGuest.spec(name, guest.marker(), false));
         assertEquals(VmState.SHUT_OFF, created.state());
         VmDisk vda = created.disks().get(0);
         assertEquals(disk.toString(), vda.source());
@@ -66,9 +89,7 @@ public class EmbeddedDriverE2EIT extends FrameworkTest {
         assertFalse("the system daemon does not see " + name, Host.systemDomains().contains(name));
         assertFalse("qemu-img info: not encrypted", Host.qemuImgInfo(disk).path("encrypted").asBoolean());
 
-        platform.vms().start(name);
-        TestGuest.awaitBoot(serialLog, marker);
-        TestGuest.awaitShutOff(platform.vms(), name);
+        guest.bootOnce();
         assertTrue("the embedded driver keeps NVRAM in " + nvramDir + ": " + Host.tree(nvramDir), Files.isRegularFile(nvram));
 
         platform.vms().delete(name, false);
@@ -84,25 +105,19 @@ public class EmbeddedDriverE2EIT extends FrameworkTest {
 
     @Test
     public void encryptedGuestBootsAndItsKeyGoesWithItsDisk() {
-        Path state = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR));
-        Path root = state.resolve("libvirt");
-        Osgi.Platform platform = connect(root);
-        String name = TestGuest.uniqueName("it-emb");
-        String marker = TestGuest.random(8);
-        Path disk = state.resolve("disks").resolve(name + "-0.qcow2");
-        Path serialLog = state.resolve("logs").resolve(name + ".serial.log");
-        Path secrets = root.resolve("etc/secrets");
+        Guest guest = newGuest();
+        Osgi.Platform platform = guest.platform();
+        Path disk = guest.disk();
+        Path secrets = guest.root().resolve("etc/secrets");
 
-        VmInfo created = platform.vms().create(TestGuest.spec(name, marker, true));
+        VmInfo created = platform.vms().create(TestGuest.spec(guest.name(), guest.marker(), true));
         assertTrue("disk is encrypted: " + created.disks(), created.disks().get(0).encrypted());
         assertTrue("qemu-img info reports LUKS", Host.luksEncrypted(disk));
         assertFalse("the system daemon has no key for " + disk, Host.systemSecretFor(disk));
         assertFalse("the embedded secret driver keeps the key under " + secrets, Host.tree(secrets).isEmpty());
 
-        platform.vms().start(name);
-        TestGuest.awaitBoot(serialLog, marker);
-        TestGuest.awaitShutOff(platform.vms(), name);
-        platform.vms().delete(name, false);
+        guest.bootOnce();
+        platform.vms().delete(guest.name(), false);
 
         assertFalse("disk " + disk + " remains", Files.exists(disk));
         assertEquals("keys left under " + secrets, List.of(), Host.tree(secrets));

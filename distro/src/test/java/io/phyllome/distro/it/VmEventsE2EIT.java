@@ -1,9 +1,6 @@
 package io.phyllome.distro.it;
 
-import java.nio.file.Path;
-
 import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -14,25 +11,13 @@ import org.junit.Test;
  * connection). {@link VmEventsEmbeddedE2EIT} does the same on the embedded driver (a process
  * that opened it opens no qemu:///system any more, hence a class, and a framework, of its own).
  */
-public class VmEventsE2EIT extends FrameworkTest {
-
-    private final TestVms vms = new TestVms();
-    private VmEventRecorder events;
-
-    @Before
-    public void subscribe() {
-        events = new VmEventRecorder(context);
-    }
+public class VmEventsE2EIT extends VmLifecycleEvents {
 
     @Test
     public void theSystemDaemonsEventsArriveAlsoAfterLibvirtdRestarted() throws Exception {
         Osgi.Platform platform = new Osgi(context).connectTo(Host.SYSTEM);
         String name = vms.name("it-ev-sys");
-        platform.vms().create(TestGuest.spec(name, "ev", false));
-        events.await("DEFINED " + name + " shut-off added");
-        platform.vms().start(name);
-        events.await("STARTED " + name + " running booted");
-        events.await("STOPPED " + name + " shut-off shutdown"); // the test guest powers itself off
+        bootOnce(platform, name);
 
         LibvirtDaemon.restart("KILL", () -> {
         });
@@ -46,10 +31,7 @@ public class VmEventsE2EIT extends FrameworkTest {
     }
 
     @After
-    public void cleanUp() {
-        events.close();
+    public void daemonBack() {
         LibvirtDaemon.start();
-        Path disks = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR)).resolve("disks");
-        vms.removeAll(disks);
     }
 }
