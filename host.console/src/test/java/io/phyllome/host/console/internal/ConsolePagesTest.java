@@ -47,13 +47,16 @@ class ConsolePagesTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        server = new Server(0);
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1"); // a free port of this machine only
+        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new ConsolePages()), "/*");
         server.setHandler(context);
         server.start();
-        base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        base = "http://127.0.0.1:" + connector.getLocalPort();
     }
 
     @AfterAll
