@@ -2,8 +2,11 @@ package io.phyllome.host.console.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * whiteboard resource: Felix HTTP answers an exact-pattern resource with an empty body when the
  * request has a query or asks for gzip. More specific patterns (the REST API's {@code /api/v1/*},
  * {@code /vendor/*}, {@code /console/vnc/*}) stay theirs. Every page may load only from this host.
+ * A page {@code NAME.html} is composed by {@link PageLayout} from the layout every page shares and its
+ * part under {@code console/pages/}; the layout and the parts themselves are served under no URL.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/*")
@@ -43,8 +48,8 @@ public class ConsolePages extends HttpServlet {
             return;
         }
         Matcher page = PAGE.matcher(path);
-        URL entry = page.matches() ? ConsolePages.class.getResource("/console" + path) : null;
-        if (entry == null) {
+        Optional<byte[]> body = page.matches() ? file(page.group(1), page.group(2)) : Optional.empty();
+        if (body.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such page: " + path);
             return;
         }
@@ -52,8 +57,32 @@ public class ConsolePages extends HttpServlet {
         response.setHeader("Content-Security-Policy", POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-cache");
+        response.getOutputStream().write(body.get());
+    }
+
+    /** A page composed of the layout and its part; a script or style sheet as it is. */
+    private static Optional<byte[]> file(String name, String extension) {
+        if ("html".equals(extension)) {
+            return new PageLayout(ConsolePages::text).page(name).map(page -> page.getBytes(StandardCharsets.UTF_8));
+        }
+        return Optional.ofNullable(bytes(name + "." + extension));
+    }
+
+    private static String text(String path) {
+        byte[] bytes = bytes(path);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A file of this bundle's {@code /console} folder, or null. */
+    private static byte[] bytes(String path) {
+        URL entry = ConsolePages.class.getResource("/console/" + path);
+        if (entry == null) {
+            return null;
+        }
         try (InputStream in = entry.openStream()) {
-            in.transferTo(response.getOutputStream());
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the console cannot read its /console/" + path + " of its own bundle", e);
         }
     }
 }
