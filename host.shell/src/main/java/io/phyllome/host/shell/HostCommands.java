@@ -3,6 +3,7 @@ package io.phyllome.host.shell;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
@@ -27,6 +28,7 @@ import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
 import io.phyllome.host.shell.format.HostTexts;
 import io.phyllome.host.storage.DirectoryEncryption;
+import io.phyllome.host.storage.ProtectedDirectory;
 import io.phyllome.host.vm.VmException;
 
 /** The {@code host:} commands of the shell. */
@@ -85,19 +87,20 @@ public class HostCommands {
     @Descriptor("protect the state directories that hold disks, firmware variables and TPM state with fscrypt and a passphrase"
             + " (asked for, or read from standard input); each must still be empty")
     public String protect(CommandSession session) throws IOException {
-        byte[] passphrase = Passphrases.read(session, "passphrase for the state directories", true);
-        try {
-            return encryption.protect(passphrase).stream().map(d -> HostTexts.protection(HostInfo.Protection.of(d))).collect(Collectors.joining("\n"));
-        } finally {
-            Arrays.fill(passphrase, (byte) 0);
-        }
+        return withPassphrase(session, "passphrase for the state directories", true, encryption::protect);
     }
 
     @Descriptor("unlock the state directories protected by host:protect, after a reboot (passphrase asked for, or read from standard input)")
     public String unlock(CommandSession session) throws IOException {
-        byte[] passphrase = Passphrases.read(session, "passphrase of the state directories", false);
+        return withPassphrase(session, "passphrase of the state directories", false, encryption::unlock);
+    }
+
+    /** The directories {@code action} protected or unlocked with the passphrase asked for, a line each; the passphrase is cleared after. */
+    private static String withPassphrase(CommandSession session, String prompt, boolean confirm,
+            Function<byte[], List<ProtectedDirectory>> action) throws IOException {
+        byte[] passphrase = Passphrases.read(session, prompt, confirm);
         try {
-            return encryption.unlock(passphrase).stream().map(d -> HostTexts.protection(HostInfo.Protection.of(d))).collect(Collectors.joining("\n"));
+            return action.apply(passphrase).stream().map(d -> HostTexts.protection(HostInfo.Protection.of(d))).collect(Collectors.joining("\n"));
         } finally {
             Arrays.fill(passphrase, (byte) 0);
         }
