@@ -47,7 +47,7 @@ public final class VmResource {
         } catch (InvalidSpecException e) {
             // the service refused a name that is taken: a conflict, with the service's message
             if (vms.summaries().stream().anyMatch(v -> v.name().equals(request.name()))) {
-                throw new ApiException(409, e.getMessage());
+                throw new ApiException(409, e);
             }
             throw e;
         }
