@@ -50,7 +50,7 @@ public record VmSpecRequest(String name, String profile, String memory, String c
             problems.add(new Problem("name", "the VM needs a name"));
         }
         if (!given(profile)) {
-            problems.add(new Problem("profile", "the VM needs a profile, the id of an installed guest profile"));
+            problems.add(new Problem("profile", "the VM needs a profile: give the id of an installed guest profile (the list of profiles shows them)"));
         }
         String profileId = given(profile) ? profile.trim() : "";
         VmSpec.Builder spec = VmSpec.builder(profileId, given(name) ? name : "");
