@@ -19,7 +19,8 @@ public interface VirtualMachines {
      * On any failure nothing is left behind.
      *
      * @return the defined (not started) VM, with the findings of its profile
-     * @throws InvalidSpecException when the spec cannot be created as asked
+     * @throws InvalidSpecException when the spec cannot be created as asked, each problem naming
+     *         the spec's field it is about
      */
     VmInfo create(VmSpec spec);
 

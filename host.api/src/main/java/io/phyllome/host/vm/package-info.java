@@ -1,7 +1,7 @@
 /**
  * Virtual machines as users see them: the {@link io.phyllome.host.vm.VmSpec} they ask for and the {@link io.phyllome.host.vm.VirtualMachines} service that creates and runs them.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package io.phyllome.host.vm;
 

@@ -45,15 +45,6 @@ final class CommandLine {
         }
     }
 
-    /** A whole number the user typed, e.g. {@code 2}; whether it makes sense is for validation to say. */
-    static int count(String option, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new VmException(option + ": '" + text + "' is not a whole number: give e.g. " + option + " 2");
-        }
-    }
-
     /** The message of the innermost exception that has one, on a single line. */
     static String message(Throwable e) {
         Throwable t = e;

@@ -6,7 +6,10 @@ import static io.phyllome.host.shell.Completes.What.VM;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
@@ -23,14 +26,13 @@ import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.shell.format.Format;
 import io.phyllome.host.shell.format.Formatter;
 import io.phyllome.host.vm.ByteSize;
-import io.phyllome.host.vm.DirectBoot;
-import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.InvalidSpecException;
 import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmPortability;
-import io.phyllome.host.vm.VmSpec;
+import io.phyllome.host.vm.VmSpecRequest;
 
 /** The {@code vm:} commands of the shell; each delegates to {@link VirtualMachines}. */
 @Component(service = VmCommands.class, property = { "osgi.command.scope=vm",
@@ -41,7 +43,6 @@ import io.phyllome.host.vm.VmSpec;
 public class VmCommands {
 
     private static final String ABSENT = "";
-    private static final String NO_DISK = "none";
 
     private final VirtualMachines vms;
     private final Profiles profiles;
@@ -80,38 +81,9 @@ public class VmCommands {
             @Parameter(names = "--start", absentValue = "false", presentValue = "true") boolean start,
             @Descriptor("guest profile id (see profile:list)") @Completes(PROFILE) String profile,
             @Descriptor("name of the new VM") String name) {
-        VmSpec.Builder spec = VmSpec.builder(profile, name);
-        if (!cpus.isEmpty()) {
-            spec.cpus(CommandLine.count("--cpus", cpus));
-        }
-        if (!memory.isEmpty()) {
-            spec.memory(CommandLine.size("--memory", memory));
-        }
-        if (!disk.equals(NO_DISK)) {
-            ByteSize diskSize = disk.isEmpty() ? recommendedDisk(profile) : CommandLine.size("--disk", disk);
-            if (diskSize != null) {
-                spec.disk(new DiskSpec(diskSize, !noEncryption));
-            }
-        }
-        if (!iso.isEmpty()) {
-            spec.installMedia(Path.of(iso).toAbsolutePath());
-        }
-        if (!kernel.isEmpty()) {
-            spec.directBoot(new DirectBoot(Path.of(kernel).toAbsolutePath(), initrd.isEmpty() ? null : Path.of(initrd).toAbsolutePath(), cmdline));
-        } else if (!initrd.isEmpty() || !cmdline.isEmpty()) {
-            throw new VmException("--initrd and --cmdline need --kernel");
-        }
-        if (!network.isEmpty()) {
-            spec.network(network);
-        }
-        for (String option : options.isEmpty() ? new String[0] : options.split(",")) {
-            String[] kv = option.split("=", 2);
-            if (kv.length != 2 || kv[0].isBlank()) {
-                throw new VmException("--options: '" + option + "' is not KEY=VALUE, e.g. --options tpm=on");
-            }
-            spec.option(kv[0].trim(), kv[1].trim());
-        }
-        VmInfo vm = vms.create(spec.build());
+        VmSpecRequest request = new VmSpecRequest(name, profile, memory, cpus, disk, !noEncryption, iso, kernel, initrd, cmdline, network,
+                options(options));
+        VmInfo vm = vms.create(request.spec(this::recommendedDisk, field -> "--" + field));
         StringBuilder out = new StringBuilder("created ").append(vm.name()).append(" (").append(vm.memory()).append(", ")
                 .append(vm.cpus()).append(" CPUs, profile ").append(vm.profile()).append(")");
         vm.findings().forEach(f -> out.append('\n').append(f));
@@ -228,7 +200,21 @@ public class VmCommands {
         return output;
     }
 
-    private ByteSize recommendedDisk(String profile) {
-        return profiles.find(profile).map(p -> p.descriptor().recommended().disk()).orElse(null);
+    private Optional<ByteSize> recommendedDisk(String profile) {
+        return profiles.find(profile).map(p -> p.descriptor().recommended().disk());
+    }
+
+    /** {@code --options KEY=VALUE[,KEY=VALUE...]} by key. */
+    private static Map<String, String> options(String keyValues) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : keyValues.isEmpty() ? new String[0] : keyValues.split(",")) {
+            String[] kv = option.split("=", 2);
+            if (kv.length != 2) {
+                throw InvalidSpecException.of(List.of(new InvalidSpecException.Problem("options",
+                        "--options: '" + option + "' is not KEY=VALUE, e.g. --options tpm=on")));
+            }
+            options.put(kv[0], kv[1]);
+        }
+        return options;
     }
 }

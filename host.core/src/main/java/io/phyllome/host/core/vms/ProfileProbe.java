@@ -22,6 +22,7 @@ import io.phyllome.host.profile.Profiles;
 import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.InvalidSpecException;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmSpec;
 
@@ -69,7 +70,7 @@ public class ProfileProbe implements ProfileDryRun {
         VmSpec spec = VmCreation.withDefaults(VmSpec.builder(descriptor.id(), PROBE).disk(DiskSpec.of(descriptor.recommended().disk())).build(),
                 descriptor.recommended(), host);
         String resources = spec.memory().orElseThrow() + ", " + spec.cpus() + " CPUs";
-        List<String> minimum = SpecValidator.checkMinimum(spec, descriptor);
+        List<String> minimum = SpecValidator.checkMinimum(spec, descriptor).stream().map(InvalidSpecException.Problem::message).toList();
         if (!minimum.isEmpty()) {
             return new Outcome(descriptor.id(), String.join("; ", minimum), List.of(), List.of(), resources, false);
         }

@@ -35,6 +35,7 @@ import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.InvalidSpecException;
+import io.phyllome.host.vm.InvalidSpecException.Problem;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmPortability;
@@ -122,21 +123,21 @@ public class VmCreation implements VmCreator {
     @Override
     public VmInfo createOn(VmCreator.Host target, VmSpec spec, DiskSource disks, List<String> extraFindings) {
         HostCapabilities host = target.capabilities();
-        List<String> problems = new ArrayList<>(SpecValidator.checkRequest(spec, host));
+        List<Problem> problems = new ArrayList<>(SpecValidator.checkRequest(spec, host));
         GuestProfile profile = profiles.find(spec.profile()).orElse(null);
         if (profile == null) {
-            problems.add("unknown profile '" + spec.profile() + "': the installed profiles are " + installedProfiles()
+            problems.add(new Problem("profile", "unknown profile '" + spec.profile() + "': the installed profiles are " + installedProfiles()
                     + " (see profile:list); profile:available lists what the repositories offer, and profile:install " + spec.profile()
-                    + " installs it from there");
+                    + " installs it from there"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw InvalidSpecException.of(problems);
         }
         // from the name's check to its definition: of two creations of one name, the second sees the first's VM
         try (StateLocks.Held creating = locks.acquire("vm-" + spec.name(), "creating VM '" + spec.name() + "'")) {
             if (target.hasVm(spec.name())) {
-                throw new InvalidSpecException(List.of("a VM named '" + spec.name() + "' already exists: choose another name, or delete it with vm:delete "
-                        + spec.name()));
+                throw InvalidSpecException.of(List.of(new Problem("name", "a VM named '" + spec.name()
+                        + "' already exists: choose another name, or delete it with vm:delete " + spec.name())));
             }
             return createNew(target, spec, profile, host, disks, extraFindings);
         }
@@ -144,18 +145,18 @@ public class VmCreation implements VmCreator {
 
     private VmInfo createNew(VmCreator.Host target, VmSpec spec, GuestProfile profile, HostCapabilities host, DiskSource disks,
             List<String> extraFindings) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         ProfileDescriptor descriptor = profile.descriptor();
         for (String option : spec.options().keySet()) {
             if (!profile.options().containsKey(option)) {
-                problems.add("profile '" + descriptor.id() + "' has no option '" + option + "'"
-                        + (profile.options().isEmpty() ? "" : ": it understands " + String.join(", ", new java.util.TreeSet<>(profile.options().keySet()))));
+                problems.add(new Problem(Problem.option(option), "profile '" + descriptor.id() + "' has no option '" + option + "'"
+                        + (profile.options().isEmpty() ? "" : ": it understands " + String.join(", ", new java.util.TreeSet<>(profile.options().keySet())))));
             }
         }
         VmSpec resolved = withDefaults(spec, descriptor.recommended(), host);
         problems.addAll(SpecValidator.checkMinimum(resolved, descriptor));
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw InvalidSpecException.of(problems);
         }
 
         DeviceSet devices = chooseDevices(profile, ProfileContext.of(resolved, host, name -> media.find(name).map(MediaFile::path)));

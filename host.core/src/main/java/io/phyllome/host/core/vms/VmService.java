@@ -178,9 +178,9 @@ public class VmService implements VirtualMachines {
     @Override
     public VmDisk addDisk(String name, DiskSpec disk) {
         Domain domain = require(name);
-        List<String> problems = SpecValidator.checkDisk(disk);
+        List<InvalidSpecException.Problem> problems = SpecValidator.checkDisk(disk);
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw InvalidSpecException.of(problems);
         }
         int index = (int) domain.disks().stream().filter(VmDisk::managed).count();
         Volume volume = storage.create(name, index, disk);

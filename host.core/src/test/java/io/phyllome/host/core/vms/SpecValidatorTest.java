@@ -21,6 +21,7 @@ import io.phyllome.host.profile.Resources;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.DiskSpec;
+import io.phyllome.host.vm.InvalidSpecException.Problem;
 import io.phyllome.host.vm.VmSpec;
 
 class SpecValidatorTest {
@@ -35,8 +36,17 @@ class SpecValidatorTest {
     @TempDir
     Path dir;
 
+    /** The messages of the spec's problems. */
     private static List<String> check(VmSpec spec) {
-        return SpecValidator.checkRequest(spec, HOST);
+        return messages(SpecValidator.checkRequest(spec, HOST));
+    }
+
+    private static List<String> messages(List<Problem> problems) {
+        return problems.stream().map(Problem::message).toList();
+    }
+
+    private static List<String> fields(List<Problem> problems) {
+        return problems.stream().map(Problem::field).toList();
     }
 
     private static VmSpec.Builder named(String name) {
@@ -181,8 +191,9 @@ class SpecValidatorTest {
     void rejectsAMissingKernelAndInitrd() {
         Path kernel = dir.resolve("vmlinuz");
         Path initrd = dir.resolve("initrd.img");
-        List<String> problems = check(named("vm").directBoot(new DirectBoot(kernel, initrd, "console=ttyS0")).build());
-        assertEquals(2, problems.size(), problems::toString);
+        List<Problem> found = SpecValidator.checkRequest(named("vm").directBoot(new DirectBoot(kernel, initrd, "console=ttyS0")).build(), HOST);
+        assertEquals(List.of("kernel", "initrd"), fields(found));
+        List<String> problems = messages(found);
         assertTrue(problems.get(0).startsWith("kernel " + kernel) && problems.get(0).contains("does not exist"), problems.get(0));
         assertTrue(problems.get(1).startsWith("initrd " + initrd) && problems.get(1).contains("does not exist"), problems.get(1));
     }
@@ -198,10 +209,11 @@ class SpecValidatorTest {
     // --- several problems at once ----------------------------------------------------------
 
     @Test
-    void reportsEveryProblemInOrder() {
-        List<String> problems = check(named("a/b").memory(new ByteSize(0)).cpus(99).disk(DiskSpec.of(new ByteSize(1)))
-                .installMedia(dir.resolve("nope.iso")).build());
-        assertEquals(5, problems.size(), problems::toString);
+    void reportsEveryProblemInOrderWithItsField() {
+        List<Problem> found = SpecValidator.checkRequest(named("a/b").memory(new ByteSize(0)).cpus(99).disk(DiskSpec.of(new ByteSize(1)))
+                .installMedia(dir.resolve("nope.iso")).build(), HOST);
+        assertEquals(List.of("name", "memory", "cpus", "disk", "iso"), fields(found));
+        List<String> problems = messages(found);
         assertTrue(problems.get(0).startsWith("VM name"), problems.get(0));
         assertTrue(problems.get(1).startsWith("memory"), problems.get(1));
         assertTrue(problems.get(2).startsWith("99 CPUs"), problems.get(2));
@@ -226,19 +238,19 @@ class SpecValidatorTest {
 
     @Test
     void belowMinimumMemoryNamesTheProfileAndTheFix() {
-        assertOneProblem(SpecValidator.checkMinimum(resolved(ByteSize.ofMiB(128), 2), PROFILE),
+        assertOneProblem(messages(SpecValidator.checkMinimum(resolved(ByteSize.ofMiB(128), 2), PROFILE)),
                 "profile 'linux' needs at least 256M of memory, not 128M", "give --memory 256M or more");
     }
 
     @Test
     void belowMinimumCpusNamesTheProfileAndTheFix() {
-        assertOneProblem(SpecValidator.checkMinimum(resolved(ByteSize.ofGiB(1), 1), PROFILE),
+        assertOneProblem(messages(SpecValidator.checkMinimum(resolved(ByteSize.ofGiB(1), 1), PROFILE)),
                 "profile 'linux' needs at least 2 CPUs", "give --cpus 2 or more");
     }
 
     @Test
     void belowMinimumSystemDiskNamesTheProfileAndTheFix() {
-        assertOneProblem(SpecValidator.checkMinimum(resolved(ByteSize.ofGiB(1), 2, ByteSize.ofMiB(512)), PROFILE),
+        assertOneProblem(messages(SpecValidator.checkMinimum(resolved(ByteSize.ofGiB(1), 2, ByteSize.ofMiB(512)), PROFILE)),
                 "profile 'linux' needs a system disk of at least 1G", "give --disk 1G or more");
     }
 
@@ -250,6 +262,6 @@ class SpecValidatorTest {
 
     @Test
     void reportsAllMinimumViolations() {
-        assertEquals(3, SpecValidator.checkMinimum(resolved(ByteSize.ofMiB(1), 1, ByteSize.ofMiB(1)), PROFILE).size());
+        assertEquals(List.of("memory", "cpus", "disk"), fields(SpecValidator.checkMinimum(resolved(ByteSize.ofMiB(1), 1, ByteSize.ofMiB(1)), PROFILE)));
     }
 }

@@ -55,6 +55,7 @@ import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DirectBoot;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.InvalidSpecException;
 import io.phyllome.host.vm.NoSuchVmException;
@@ -139,7 +140,7 @@ class VmServiceTest {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> service.create(VmSpec.builder("nope", "vm1").disk(DiskSpec.of(ByteSize.ofGiB(25))).build()));
 
-        assertEquals(1, e.problems().size(), e.problems()::toString);
+        assertEquals(List.of("profile"), fields(e));
         assertTrue(e.getMessage().contains("unknown profile 'nope'"), e.getMessage());
         assertTrue(e.getMessage().contains("the installed profiles are linux, windows-11"), e.getMessage());
         assertTrue(e.getMessage().contains("profile:list"), e.getMessage());
@@ -161,7 +162,7 @@ class VmServiceTest {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> service.create(VmSpec.builder("nope", "bad/name").cpus(99).build()));
 
-        assertEquals(3, e.problems().size(), e.problems()::toString);
+        assertEquals(List.of("name", "cpus", "profile"), fields(e));
         assertTrue(e.problems().get(0).startsWith("VM name"), e.problems().get(0));
         assertTrue(e.problems().get(1).startsWith("99 CPUs"), e.problems().get(1));
         assertTrue(e.problems().get(2).startsWith("unknown profile 'nope'"), e.problems().get(2));
@@ -177,6 +178,7 @@ class VmServiceTest {
                 .disk(DiskSpec.of(ByteSize.ofGiB(25))).installMedia(dir.resolve("gone.iso")).build()));
 
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertEquals(List.of("iso"), fields(e));
         assertEquals(0, linux.contributions);
         assertNothingCreated();
     }
@@ -191,6 +193,7 @@ class VmServiceTest {
 
         assertTrue(e.getMessage().contains("a VM named 'vm1' already exists"), e.getMessage());
         assertTrue(e.getMessage().contains("vm:delete vm1"), e.getMessage());
+        assertEquals(List.of("name"), fields(e));
         assertNothingCreated();
     }
 
@@ -201,6 +204,7 @@ class VmServiceTest {
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> service.create(VmSpec.builder("linux", "vm1").cpus(0).build()));
 
         assertTrue(e.getMessage().contains("0 CPUs: a VM needs at least 1"), e.getMessage());
+        assertEquals(List.of("cpus"), fields(e));
         assertNothingCreated();
     }
 
@@ -249,7 +253,7 @@ class VmServiceTest {
         InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> service.create(VmSpec.builder("linux", "vm1")
                 .memory(ByteSize.ofMiB(64)).disk(DiskSpec.of(ByteSize.ofMiB(100))).build()));
 
-        assertEquals(2, e.problems().size(), e.problems()::toString);
+        assertEquals(List.of("memory", "disk"), fields(e));
         assertTrue(e.problems().get(0).contains("give --memory 256M or more"), e.problems().get(0));
         assertTrue(e.problems().get(1).contains("give --disk 1G or more"), e.problems().get(1));
         assertEquals(0, linux.contributions, "the profile is not asked for devices");
@@ -460,7 +464,35 @@ class VmServiceTest {
                 VmSpec.builder("linux", "vm1").option("tmp", "on").disk(DiskSpec.of(ByteSize.ofGiB(25))).build()));
 
         assertTrue(e.getMessage().contains("has no option 'tmp'"), e.getMessage());
+        assertEquals(List.of("options/tmp"), fields(e));
         assertNothingCreated();
+    }
+
+    @Test
+    void aMissingKernelAndABadCommandLinePointAtTheirFields() {
+        profiles.add(new FakeProfile("linux", (ctx, dev) -> { }));
+
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> service.create(VmSpec.builder("linux", "vm1")
+                .directBoot(new DirectBoot(dir.resolve("vmlinuz"), null, "console=ttyS0\u0007")).build()));
+
+        assertEquals(List.of("cmdline", "kernel"), fields(e));
+        assertTrue(e.problems().get(1).contains("kernel " + dir.resolve("vmlinuz") + " does not exist"), e.problems().get(1));
+        assertNothingCreated();
+    }
+
+    @Test
+    void aDiskTooSmallToAddPointsAtTheDisk() {
+        hypervisor.put(domain("vm1", VmState.SHUT_OFF, "linux"));
+
+        InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> service.addDisk("vm1", DiskSpec.of(ByteSize.parse("512K"))));
+
+        assertEquals(List.of("disk"), fields(e));
+        assertTrue(e.getMessage().contains("disk size 512K is too small"), e.getMessage());
+    }
+
+    /** The fields the problems of {@code e} are about, in order. */
+    private static List<String> fields(InvalidSpecException e) {
+        return e.problemsWithFields().stream().map(InvalidSpecException.Problem::field).toList();
     }
 
     @Test

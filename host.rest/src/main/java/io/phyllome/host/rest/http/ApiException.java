@@ -1,5 +1,7 @@
 package io.phyllome.host.rest.http;
 
+import io.phyllome.host.vm.InvalidSpecException;
+
 /** A request the API refuses, with the HTTP status and the message the client sees as the problem's detail. */
 public class ApiException extends RuntimeException {
 
@@ -12,7 +14,18 @@ public class ApiException extends RuntimeException {
         this.status = status;
     }
 
+    /** An invalid spec answered with another status than 400 (e.g. 409 for a name taken), its problems and their fields kept. */
+    public ApiException(int status, InvalidSpecException spec) {
+        super(spec.getMessage(), spec);
+        this.status = status;
+    }
+
     public int status() {
         return status;
+    }
+
+    /** The problem document the client gets. */
+    public Problem problem() {
+        return getCause() instanceof InvalidSpecException spec ? Problem.of(status, spec) : Problem.of(status, getMessage());
     }
 }

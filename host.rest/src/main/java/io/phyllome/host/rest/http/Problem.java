@@ -5,10 +5,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.phyllome.host.vm.InvalidSpecException;
+
 /**
  * An RFC 9457 problem document ({@code application/problem+json}): {@code detail} is the message
- * the shell prints for the same mistake; {@code problems} lists each one when validation found several;
- * {@code invalid} names the request's field of each problem that is about one ({@link FieldPointer}).
+ * the shell prints for the same mistake; {@code problems} lists each one of an invalid spec;
+ * {@code invalid} names the request's field of each of those that is about one, as the platform's
+ * validation found it ({@link InvalidSpecException.Problem#field()}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, List<String> problems, List<Invalid> invalid) {
@@ -24,15 +27,32 @@ public record Problem(String type, String title, int status, String detail, List
             Map.entry(413, "Content Too Large"), Map.entry(415, "Unsupported Media Type"), Map.entry(429, "Too Many Requests"),
             Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
 
-    public static Problem of(int status, String detail, List<String> problems) {
-        List<String> each = problems == null ? List.of() : problems;
-        List<Invalid> invalid = status == 400 || status == 409
-                ? (each.isEmpty() ? List.of(detail) : each).stream().flatMap(p -> FieldPointer.of(p).map(f -> new Invalid(f, p)).stream()).toList()
-                : List.of();
-        return new Problem("about:blank", TITLES.getOrDefault(status, "Error"), status, detail, each, invalid);
+    /** The spec's problems, each one about a field also in {@code invalid}. */
+    public static Problem of(int status, InvalidSpecException spec) {
+        List<Invalid> invalid = spec.problemsWithFields().stream().filter(p -> !p.field().isEmpty())
+                .map(p -> new Invalid(pointer(p.field()), p.message())).toList();
+        return new Problem("about:blank", title(status), status, spec.getMessage(), spec.problems(), invalid);
     }
 
     public static Problem of(int status, String detail) {
-        return of(status, detail, List.of());
+        return new Problem("about:blank", title(status), status, detail, List.of(), List.of());
+    }
+
+    private static String title(int status) {
+        return TITLES.getOrDefault(status, "Error");
+    }
+
+    /**
+     * The JSON pointer of a spec's field in the body of {@code POST /vms}, whose fields have the
+     * spec's names: {@code memory} is {@code /memory}, the option {@code options/KEY} is
+     * {@code /options/KEY} with the key escaped (RFC 6901).
+     */
+    static String pointer(String field) {
+        String options = InvalidSpecException.Problem.option("");
+        return field.startsWith(options) ? "/" + options + escape(field.substring(options.length())) : "/" + escape(field);
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -59,13 +59,13 @@ public final class Router {
         try {
             result = route.handler().handle(call);
         } catch (ApiException e) {
-            problem(response, Problem.of(e.status(), e.getMessage()));
+            problem(response, e.problem());
             return;
         } catch (NoSuchVmException e) {
             problem(response, Problem.of(404, e.getMessage()));
             return;
         } catch (InvalidSpecException e) {
-            problem(response, Problem.of(400, e.getMessage(), e.problems()));
+            problem(response, Problem.of(400, e));
             return;
         } catch (VmException e) {
             // the request was understood, but the platform's state refuses it (e.g. the VM already runs)

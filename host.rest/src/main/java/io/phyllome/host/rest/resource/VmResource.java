@@ -14,6 +14,7 @@ import io.phyllome.host.vm.VirtualMachines;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmPortability;
+import io.phyllome.host.vm.VmSpec;
 
 /** {@code /vms}: what {@code vm:list}, {@code vm:info}, {@code vm:create}, the lifecycle commands, {@code vm:delete} and {@code vm:lint} do. */
 public final class VmResource {
@@ -41,13 +42,15 @@ public final class VmResource {
 
     private Object create(Call call) throws Exception {
         VmRequest request = call.body(VmRequest.class);
+        VmSpec spec = request.spec(profiles);
         VmInfo vm;
         try {
-            vm = vms.create(request.spec(profiles));
+            vm = vms.create(spec);
         } catch (InvalidSpecException e) {
-            // the service refused a name that is taken: a conflict, with the service's message
-            if (vms.summaries().stream().anyMatch(v -> v.name().equals(request.name()))) {
-                throw new ApiException(409, e.getMessage());
+            // the service refused only a name that is taken: a conflict, with the service's message
+            if (e.problemsWithFields().stream().allMatch(p -> p.field().equals("name"))
+                    && vms.summaries().stream().anyMatch(v -> v.name().equals(spec.name()))) {
+                throw new ApiException(409, e);
             }
             throw e;
         }
