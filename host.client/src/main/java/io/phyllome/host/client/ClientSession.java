@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.phyllome.host.client.protocol.Candidate;
 import io.phyllome.host.client.protocol.Frame;
 import io.phyllome.host.client.protocol.FrameChannel;
+import io.phyllome.host.client.protocol.Prompts;
 
 /** One connection's command loop, seen from the client. */
 final class ClientSession {

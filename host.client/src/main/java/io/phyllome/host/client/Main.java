@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.phyllome.host.client.protocol.Frame;
 import io.phyllome.host.client.protocol.FrameChannel;
+import io.phyllome.host.client.protocol.Prompts;
 
 /**
  * The thin {@code phyllome} client: sends one command (or, without arguments, each line typed at

@@ -4,6 +4,8 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 
+import io.phyllome.host.client.protocol.Prompts;
+
 /**
  * A command's prompts on JLine's terminal, which JLine keeps in charge of: a confirmation echoed,
  * a secret not (JLine's line buffer holds it while it is typed; the caller clears the copy).

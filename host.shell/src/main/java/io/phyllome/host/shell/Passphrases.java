@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
 
+import io.phyllome.host.client.protocol.Prompts;
 import io.phyllome.host.vm.VmException;
 
 /** Reads a passphrase without echo from the user's terminal, or as one line from standard input; never prints it. */
@@ -19,7 +20,7 @@ final class Passphrases {
 
     /** @param confirm ask twice (for a new passphrase) when interactive */
     static byte[] read(CommandSession session, String what, boolean confirm) throws IOException {
-        Optional<Terminal> terminal = Terminal.of(session);
+        Optional<Prompts> terminal = Terminal.of(session);
         if (terminal.isPresent()) {
             char[] first = terminal.get().readSecret(what + ": ");
             char[] second = confirm && first != null ? terminal.get().readSecret(what + " again: ") : first;

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.phyllome.host.client.protocol.Prompts;
 import io.phyllome.host.document.VmDetails;
 import io.phyllome.host.document.VmLint;
 import io.phyllome.host.document.VmList;
@@ -149,7 +150,7 @@ public class VmCommands {
 
     /** Asks a yes/no question on an interactive console; elsewhere the caller must have said. */
     private static boolean confirm(CommandSession session, String question, String name) throws IOException {
-        Terminal terminal = Terminal.of(session).orElseThrow(
+        Prompts terminal = Terminal.of(session).orElseThrow(
                 () -> new VmException("VM '" + name + "' has disks: add --with-disks to delete them too, or --keep-disks to keep them"));
         String answer = terminal.readLine(question + " [y/N] ");
         return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");

@@ -3,7 +3,7 @@
  * length-prefixed frames over the service's Unix domain socket. The client and the service's
  * bundle use this one implementation.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package io.phyllome.host.client.protocol;
 

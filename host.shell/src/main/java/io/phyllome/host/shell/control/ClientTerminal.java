@@ -9,10 +9,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import io.phyllome.host.client.protocol.Frame;
 import io.phyllome.host.client.protocol.FrameChannel;
-import io.phyllome.host.shell.Terminal;
+import io.phyllome.host.client.protocol.Prompts;
 
 /** The terminal of a client that has one: each prompt goes to it, and its reply comes back. */
-final class ClientTerminal implements Terminal {
+final class ClientTerminal implements Prompts {
 
     private static final Frame GONE = new Frame(Frame.Type.REPLY, new byte[0]);
 

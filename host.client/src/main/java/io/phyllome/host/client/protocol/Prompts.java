@@ -1,10 +1,14 @@
-package io.phyllome.host.client;
+package io.phyllome.host.client.protocol;
 
 import java.io.Console;
 import java.io.IOException;
 
-/** Where the client asks what a command's prompt asks: a confirmation (echoed) or a secret (not echoed). */
-interface Prompts {
+/**
+ * Where a command's prompt is answered: a confirmation (echoed) or a secret (not echoed), the two
+ * kinds of {@link Frame.Type#PROMPT} the protocol carries. The client answers them at its
+ * terminal; the service's shell asks them of its client, or of its own console.
+ */
+public interface Prompts {
 
     /** The line typed, or null when the terminal ended. */
     String readLine(String prompt) throws IOException;
