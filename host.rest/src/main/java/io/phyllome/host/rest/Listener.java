@@ -28,7 +28,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * By default 127.0.0.1; any other address only with TLS from a keystore the admin provides: without
  * one nothing listens, and the log says why and what to set.
  */
-@Component(service = Listener.class, immediate = true, configurationPid = Listener.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {}, immediate = true, configurationPid = Listener.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = Listener.Config.class)
 public class Listener {
 
