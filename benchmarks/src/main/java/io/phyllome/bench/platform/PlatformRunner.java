@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 import io.phyllome.bench.profile.BenchProfile;
@@ -231,20 +233,7 @@ public final class PlatformRunner {
             Shell shell = platform.shell();
             shell.run("vm:list");
             results.put("heap.empty", heapAfterGc());
-            List<Double> creates = new ArrayList<>();
-            int warm = warmUp();
-            HeapSamples heap = new HeapSamples(warm, count);
-            for (int i = 0; i < count; i++) {
-                heap.sample(i, results);
-                String name = String.format("%s-%04d", tag, i);
-                long start = System.nanoTime();
-                shell.run(CREATE + BenchProfile.ID + " " + name);
-                creates.add((System.nanoTime() - start) / 1e6);
-                names.add(name);
-            }
-            results.put("create", creates);
-            heap.sample(count, results);
-            heap.store(results);
+            createMeasured(shell, BenchProfile.ID, i -> String.format("%s-%04d", tag, i), names, results);
             results.put("list", listTimes(shell, count + 1));
             results.put("heap.afterlist", heapAfterGc());
 
@@ -263,15 +252,34 @@ public final class PlatformRunner {
             results.text("node", nodeFile.toString());
         }
         List<String> virshCommands = new ArrayList<>(defines(names, xmlDir));
-        for (int i = 0; i < repeat; i++) {
-            virshCommands.add("list --all");
-        }
+        virshCommands.addAll(Collections.nCopies(repeat, "list --all"));
         Virsh.Session full = Virsh.session(TEST_URI, virshCommands, work.resolve("tmp"));
         results.put("virsh.define", full.times().subList(0, count)).put("virsh.list", full.times().subList(count, count + repeat));
         results.put("virsh.rss.after", full.maxRssKiB());
         Virsh.Session empty = Virsh.session(TEST_URI, virshCommands.subList(count, count + repeat), work.resolve("tmp"));
         results.put("virsh.rss.before", empty.maxRssKiB());
         return results;
+    }
+
+    /**
+     * Creates {@code count} VMs of {@code profile} through the shell, each name added to
+     * {@code created} once it exists; stores each create's time ({@code create}) and the heap
+     * sampled along the way ({@link HeapSamples}).
+     */
+    private void createMeasured(Shell shell, String profile, IntFunction<String> name, List<String> created, Results results) throws Exception {
+        List<Double> creates = new ArrayList<>();
+        HeapSamples heap = new HeapSamples(warmUp(), count);
+        for (int i = 0; i < count; i++) {
+            heap.sample(i, results);
+            String vm = name.apply(i);
+            long start = System.nanoTime();
+            shell.run(CREATE + profile + " " + vm);
+            creates.add((System.nanoTime() - start) / 1e6);
+            created.add(vm);
+        }
+        results.put("create", creates);
+        heap.sample(count, results);
+        heap.store(results);
     }
 
     private static List<String> defines(List<String> names, Path xmlDir) {
@@ -295,29 +303,12 @@ public final class PlatformRunner {
             try {
                 shell.run("vm:list");
                 String template = template(shell, tag + "-lw", "linux");
-                List<Double> creates = new ArrayList<>();
-                int warm = warmUp();
-                HeapSamples heap = new HeapSamples(warm, count);
-                for (int i = 0; i < count; i++) {
-                    heap.sample(i, results);
-                    String name = String.format("%s-l%03d", tag, i);
-                    long start = System.nanoTime();
-                    shell.run(CREATE + "linux " + name);
-                    creates.add((System.nanoTime() - start) / 1e6);
-                    created.add(name);
-                }
-                results.put("create", creates);
-                heap.sample(count, results);
-                heap.store(results);
+                createMeasured(shell, "linux", i -> String.format("%s-l%03d", tag, i), created, results);
                 // the system daemon's other VMs are listed too, and may come and go meanwhile
                 results.put("listed", listed(shell.run("vm:list")));
                 results.put("list", listTimes(shell, -1));
 
-                List<String> virshCommands = new ArrayList<>();
-                for (int i = 0; i < repeat; i++) {
-                    virshCommands.add("list --all");
-                }
-                results.put("virsh.list", Virsh.session(SYSTEM_URI, virshCommands, work.resolve("tmp")).times());
+                results.put("virsh.list", Virsh.session(SYSTEM_URI, Collections.nCopies(repeat, "list --all"), work.resolve("tmp")).times());
 
                 List<String> defines = new ArrayList<>(), undefines = new ArrayList<>();
                 for (int i = 0; i < count; i++) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.servlet.Servlet;
@@ -32,7 +31,8 @@ import io.phyllome.host.vm.VmException;
  * before anything else (403 without a valid one):
  * {@code /console/vnc/VM?ticket=T}, the VM's screen proxied to its VNC server on this host
  * (noVNC, {@code console.html}); {@code /console/serial/VM?ticket=T}, its serial log followed
- * (xterm.js, {@code serial.html}).
+ * (xterm.js, {@code serial.html}). Each open WebSocket is fed by one of the component's
+ * {@link FeedThreads}, which its deactivation ends.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({ ConsoleWebSockets.SCREEN + "/*", ConsoleWebSockets.SERIAL + "/*" })
@@ -47,6 +47,7 @@ public class ConsoleWebSockets extends HttpServlet {
     private final transient VirtualMachines vms;
     private final transient TicketGate gate;
     private final transient WebSocketUpgrade webSocket = new WebSocketUpgrade();
+    private final transient FeedThreads feeds = new FeedThreads();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SessionBinding sessions;
@@ -59,39 +60,42 @@ public class ConsoleWebSockets extends HttpServlet {
 
     @Deactivate
     void stop() throws Exception {
+        feeds.close();
         webSocket.close();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean screen = SCREEN.equals(request.getServletPath());
-        String vm = gate.admit(request, response, screen ? "screen" : "serial console");
+        String what = screen ? "screen" : "serial console";
+        String vm = gate.admit(request, response, what);
         if (vm == null) {
             return;
         }
         if (!webSocket.asked(request)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "this is a WebSocket: open " + (screen ? "console" : "serial") + ".html?vm=" + vm);
-        } else if (screen) {
-            openScreen(vm, request, response);
-        } else {
-            openSerial(vm, request, response);
+            return;
+        }
+        BrowserFeed feed = screen ? screen(vm, response) : serialLog(vm, response);
+        if (feed == null) {
+            return; // the response says why
+        }
+        try {
+            if (!webSocket.upgrade(request, feed)) {
+                feed.release();
+            }
+        } catch (IOException | RuntimeException e) {
+            feed.release();
+            LOG.log(System.Logger.Level.WARNING, "the WebSocket of the {0} of VM ''{1}'' failed: {2}", what, vm, e.toString());
+            throw e;
         }
     }
 
-    private void openScreen(String vm, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<InetSocketAddress> display;
-        try {
-            display = vms.vncDisplay(vm);
-        } catch (NoSuchVmException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-            return;
-        } catch (VmException e) {
-            response.sendError(HttpServletResponse.SC_CONFLICT, e.getMessage());
-            return;
-        }
+    /** The VM's screen, joined to its VNC server; null when it has none or cannot be reached (answered). */
+    private BrowserFeed screen(String vm, HttpServletResponse response) throws IOException {
+        Optional<InetSocketAddress> display = find(vm, vms::vncDisplay, "VM '" + vm + "' has no VNC display: use its serial console", response);
         if (display.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_CONFLICT, "VM '" + vm + "' has no VNC display: use its serial console");
-            return;
+            return null;
         }
         Socket vnc = new Socket();
         try {
@@ -100,31 +104,39 @@ public class ConsoleWebSockets extends HttpServlet {
             vnc.close();
             response.sendError(HttpServletResponse.SC_BAD_GATEWAY, "cannot reach the VNC server of VM '" + vm + "' at " + display.get()
                     + ": " + e.getMessage());
-            return;
+            return null;
         }
-        try {
-            if (!webSocket.upgrade(request, new VncBridge(vm, vnc))) {
-                vnc.close();
-            }
-        } catch (IOException | RuntimeException e) {
-            vnc.close();
-            LOG.log(System.Logger.Level.WARNING, "the WebSocket of the screen of VM ''{0}'' failed: {1}", vm, e.toString());
-            throw e;
-        }
+        return new VncBridge(vm, vnc, feeds);
     }
 
-    private void openSerial(String vm, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Path> log;
+    /** The VM's serial log, followed; null when there is none to read yet (answered). */
+    private BrowserFeed serialLog(String vm, HttpServletResponse response) throws IOException {
+        return find(vm, name -> vms.serialLog(name).filter(Files::isReadable),
+                "VM '" + vm + "' has no serial log on this host yet: start it first", response)
+                .map(log -> (BrowserFeed) new SerialLogStream(vm, log, feeds)).orElse(null);
+    }
+
+    /** What {@code lookup} finds of the VM; else empty, answered: 404 for no such VM, 409 with {@code none} when it has nothing. */
+    private static <T> Optional<T> find(String vm, VmLookup<T> lookup, String none, HttpServletResponse response) throws IOException {
+        Optional<T> found;
         try {
-            log = vms.serialLog(vm);
-        } catch (VmException e) {
+            found = lookup.of(vm);
+        } catch (NoSuchVmException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-            return;
+            return Optional.empty();
+        } catch (VmException e) {
+            response.sendError(HttpServletResponse.SC_CONFLICT, e.getMessage());
+            return Optional.empty();
         }
-        if (log.isEmpty() || !Files.isReadable(log.get())) {
-            response.sendError(HttpServletResponse.SC_CONFLICT, "VM '" + vm + "' has no serial log on this host yet: start it first");
-            return;
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_CONFLICT, none);
         }
-        webSocket.upgrade(request, new SerialLogStream(vm, log.get()));
+        return found;
+    }
+
+    /** Something a VM may have, asked of {@link VirtualMachines}. */
+    @FunctionalInterface
+    private interface VmLookup<T> {
+        Optional<T> of(String vm) throws VmException;
     }
 }
