@@ -183,11 +183,19 @@ public final class DomainReader {
         return options;
     }
 
+    /** The elements named {@code tag} anywhere in the domain XML {@code xml}, in document order. */
+    private static List<Element> elements(String xml, String tag) {
+        NodeList nodes = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName(tag);
+        List<Element> elements = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+
     /** The bus of the domain's first disk (not CD-ROM); virtio when it has none. */
     public static DiskBus diskBus(String xml) {
-        NodeList disks = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("disk");
-        for (int i = 0; i < disks.getLength(); i++) {
-            Element disk = (Element) disks.item(i);
+        for (Element disk : elements(xml, "disk")) {
             Element target = XmlReader.firstChild(disk, "target");
             if ("disk".equals(disk.getAttribute("device")) && target != null && !target.getAttribute("bus").isEmpty()) {
                 return DiskBus.valueOf(target.getAttribute("bus").toUpperCase(java.util.Locale.ROOT));
@@ -199,9 +207,8 @@ public final class DomainReader {
     /** The first guest device name on {@code bus} that no disk of the domain uses yet. */
     public static String freeTarget(String xml, DiskBus bus) {
         Set<String> used = new HashSet<>();
-        NodeList targets = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("target");
-        for (int i = 0; i < targets.getLength(); i++) {
-            used.add(((Element) targets.item(i)).getAttribute("dev"));
+        for (Element target : elements(xml, "target")) {
+            used.add(target.getAttribute("dev"));
         }
         for (int index = 0;; index++) {
             String target = DiskXml.target(bus, index);
@@ -213,9 +220,7 @@ public final class DomainReader {
 
     /** The domain's serial log file, if its first serial port writes to one. */
     public static String serialLog(String xml) {
-        NodeList serials = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("serial");
-        for (int i = 0; i < serials.getLength(); i++) {
-            Element serial = (Element) serials.item(i);
+        for (Element serial : elements(xml, "serial")) {
             Element source = XmlReader.firstChild(serial, "source");
             if ("file".equals(serial.getAttribute("type")) && source != null) {
                 return source.getAttribute("path");
@@ -229,9 +234,7 @@ public final class DomainReader {
      * address (127.0.0.1 when it names none); empty without VNC graphics or before a port is given.
      */
     public static Optional<InetSocketAddress> vncDisplay(String xml) {
-        NodeList graphics = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName("graphics");
-        for (int i = 0; i < graphics.getLength(); i++) {
-            Element vnc = (Element) graphics.item(i);
+        for (Element vnc : elements(xml, "graphics")) {
             int port = vnc.getAttribute("port").matches("\\d{1,5}") ? Integer.parseInt(vnc.getAttribute("port")) : -1;
             if ("vnc".equals(vnc.getAttribute("type")) && port > 0) {
                 String listen = vnc.getAttribute("listen");
