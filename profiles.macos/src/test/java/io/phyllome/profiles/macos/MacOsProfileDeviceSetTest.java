@@ -20,7 +20,10 @@ import io.phyllome.host.device.SoundModel;
 import io.phyllome.host.device.VideoModel;
 import io.phyllome.host.profile.ProfileException;
 
-/** The device set the macOS profiles choose: OpenCore's, with the Apple SMC on QEMU's command line, and the NIC and video options. */
+/**
+ * The device set the macOS profiles choose: OpenCore's, with the Apple SMC on QEMU's command line,
+ * and the NIC and video options.
+ */
 class MacOsProfileDeviceSetTest extends MacOsProfileTest {
 
     @Test

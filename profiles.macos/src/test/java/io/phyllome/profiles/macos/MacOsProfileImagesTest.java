@@ -19,7 +19,10 @@ import io.phyllome.host.profile.ProfileException;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.VmSpec;
 
-/** The user's OpenCore and recovery images: given as paths or found in the media library, checked, their format read from the file. */
+/**
+ * The user's OpenCore and recovery images: given as paths or found in the media library, checked,
+ * their format read from the file.
+ */
 class MacOsProfileImagesTest extends MacOsProfileTest {
 
     @Test

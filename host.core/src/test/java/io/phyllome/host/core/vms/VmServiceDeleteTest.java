@@ -20,7 +20,10 @@ import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmState;
 
-/** {@link VmService#delete}: stop, undefine, then remove only the disks the platform created for the VM and no other VM uses. */
+/**
+ * {@link VmService#delete}: stop, undefine, then remove only the disks the platform created for the
+ * VM and no other VM uses.
+ */
 class VmServiceDeleteTest extends VmServiceTest {
 
     @Test

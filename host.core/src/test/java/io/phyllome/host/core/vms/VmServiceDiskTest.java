@@ -17,7 +17,10 @@ import io.phyllome.host.vm.VmDisk;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmState;
 
-/** The disks of an existing VM through {@link VmService}: adding one, which is confirmed only once attached, and growing one. */
+/**
+ * The disks of an existing VM through {@link VmService}: adding one, which is confirmed only once
+ * attached, and growing one.
+ */
 class VmServiceDiskTest extends VmServiceTest {
 
     @Test

@@ -15,7 +15,10 @@ import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmState;
 
-/** {@link VmService}'s lifecycle (start, stop, shutdown, autostart) and what it tells about a VM (info, list, definition). */
+/**
+ * {@link VmService}'s lifecycle (start, stop, shutdown, autostart) and what it tells about a VM
+ * (info, list, definition).
+ */
 class VmServiceLifecycleTest extends VmServiceTest {
 
     @Test

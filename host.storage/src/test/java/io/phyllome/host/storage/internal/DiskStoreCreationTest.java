@@ -24,7 +24,10 @@ import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmException;
 
-/** Creating and deleting disks: an encrypted disk's key is only a secret, never in the image, the logs or an error, and goes with its disk. */
+/**
+ * Creating and deleting disks: an encrypted disk's key is only a secret, never in the image, the
+ * logs or an error, and goes with its disk.
+ */
 class DiskStoreCreationTest extends DiskStoreTest {
 
     @Test

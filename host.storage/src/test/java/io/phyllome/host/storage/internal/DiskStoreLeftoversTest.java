@@ -18,7 +18,10 @@ import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmException;
 
-/** What a crash leaves behind: keys without a disk, and creations never confirmed, told apart from another process's or host's creation in progress. */
+/**
+ * What a crash leaves behind: keys without a disk, and creations never confirmed, told apart from
+ * another process's or host's creation in progress.
+ */
 class DiskStoreLeftoversTest extends DiskStoreTest {
 
     @Test

@@ -17,7 +17,10 @@ import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmException;
 
-/** Moving a disk to another host: an exported copy has a key of its own, and only a disk its key opens, standing alone, is adopted. */
+/**
+ * Moving a disk to another host: an exported copy has a key of its own, and only a disk its key
+ * opens, standing alone, is adopted.
+ */
 class DiskStoreTransferTest extends DiskStoreTest {
 
     @Test
