@@ -48,7 +48,7 @@ class ProfileProbeTest {
         }));
         profiles.add(new FakeProfile("other", (ctx, dev) -> dev.warn("no virtio drivers")));
 
-        List<ProfileDryRun.Outcome> outcomes = new ProfileProbe(capabilitiesOnly(SMALL_HOST), profiles, new VmServiceTest.EmptyMediaLibrary()).run();
+        List<ProfileDryRun.Outcome> outcomes = new ProfileProbe(capabilitiesOnly(SMALL_HOST), profiles, new EmptyMediaLibrary()).run();
 
         assertEquals(List.of("linux", "other", "windows-11"), outcomes.stream().map(ProfileDryRun.Outcome::profile).toList());
         ProfileDryRun.Outcome l = outcomes.get(0);
@@ -68,7 +68,7 @@ class ProfileProbeTest {
             throw new NullPointerException("oops");
         }));
         RecordingProfiles recording = new RecordingProfiles(profiles);
-        ProfileProbe dryRun = new ProfileProbe(capabilitiesOnly(SMALL_HOST), recording, new VmServiceTest.EmptyMediaLibrary());
+        ProfileProbe dryRun = new ProfileProbe(capabilitiesOnly(SMALL_HOST), recording, new EmptyMediaLibrary());
 
         ProfileDryRun.Outcome outcome = dryRun.run().get(0);
 

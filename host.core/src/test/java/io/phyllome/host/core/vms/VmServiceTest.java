@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +15,6 @@ import io.phyllome.host.core.locks.StateLocks;
 import io.phyllome.host.core.profiles.FakeProfiles;
 import io.phyllome.host.hypervisor.Domain;
 import io.phyllome.host.platform.HostCapabilities;
-import io.phyllome.host.storage.MediaFile;
-import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.InvalidSpecException;
 import io.phyllome.host.vm.VmState;
@@ -69,28 +66,5 @@ abstract class VmServiceTest {
     /** The fields the problems of {@code e} are about, in order. */
     static List<String> fields(InvalidSpecException e) {
         return e.problemsWithFields().stream().map(InvalidSpecException.Problem::field).toList();
-    }
-
-    /** A media library that holds nothing (ProfileProbeTest uses it too, by this name). */
-    static final class EmptyMediaLibrary implements MediaLibrary {
-        @Override
-        public MediaFile importFile(Path source, String sha256, String name, java.util.function.IntConsumer progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<MediaFile> list() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<MediaFile> find(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void remove(String name) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
