@@ -71,8 +71,4 @@ public class DiskCommands {
             @Parameter(names = "--clean", absentValue = "false", presentValue = "true") boolean clean) {
         return Formatter.render(format, () -> OrphanReport.of(clean ? leftovers.clean() : leftovers.scan(), clean));
     }
-
-    /** The VMs using each disk, by its file. */
-
-
 }

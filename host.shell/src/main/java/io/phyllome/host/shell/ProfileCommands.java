@@ -38,11 +38,6 @@ public class ProfileCommands {
         return Formatter.render(format, () -> ProfileCatalog.of(installer));
     }
 
-    /** A newer version is an update only if it can run here. */
-    private String update(ProfileRepository.Available offer) {
-        return installer.cannotRun(offer).map(why -> ", cannot run here").orElse(", update available");
-    }
-
     @Descriptor("install a guest profile from the repository indexes, with the bundles it needs; it survives restarts")
     public String install(@Descriptor("profile id, or ID@VERSION for that version (see profile:available)") String id) {
         return installer.install(id);

@@ -16,10 +16,8 @@ import io.phyllome.host.hypervisor.Hypervisor;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.MissingMediaException;
-import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.profile.ProfileDescriptor;
 import io.phyllome.host.profile.Profiles;
-import io.phyllome.host.storage.MediaFile;
 import io.phyllome.host.storage.MediaLibrary;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.InvalidSpecException;
@@ -74,9 +72,8 @@ public class ProfileProbe implements ProfileDryRun {
         if (!minimum.isEmpty()) {
             return new Outcome(descriptor.id(), String.join("; ", minimum), List.of(), List.of(), resources, false);
         }
-        ProfileFaults faults = profiles instanceof ProfileFaults f ? f : ProfileFaults.DEFAULTS;
         try {
-            DeviceSet devices = new ProfileGuard(faults).contribute(profile, descriptor.id(), ProfileContext.of(spec, host, name -> media.find(name).map(MediaFile::path)));
+            DeviceSet devices = VmCreation.chooseDevices(profiles, profile, descriptor.id(), spec, host, media);
             List<String> warnings = new ArrayList<>(VmCreation.belowRecommended(spec, descriptor));
             List<String> notes = new ArrayList<>();
             for (Finding finding : devices.findings()) {

@@ -34,8 +34,8 @@ import io.phyllome.host.storage.Storage;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
-import io.phyllome.host.vm.InvalidSpecException;
 import io.phyllome.host.vm.InvalidSpecException.Problem;
+import io.phyllome.host.vm.InvalidSpecException;
 import io.phyllome.host.vm.VmException;
 import io.phyllome.host.vm.VmInfo;
 import io.phyllome.host.vm.VmPortability;
@@ -159,7 +159,7 @@ public class VmCreation implements VmCreator {
             throw InvalidSpecException.of(problems);
         }
 
-        DeviceSet devices = chooseDevices(profile, ProfileContext.of(resolved, host, name -> media.find(name).map(MediaFile::path)));
+        DeviceSet devices = chooseDevices(profiles, profile, descriptor.id(), resolved, host, media);
         List<String> findings = new ArrayList<>(extraFindings);
         findings.addAll(belowRecommended(resolved, descriptor));
         devices.findings().stream().map(Finding::toString).forEach(findings::add);
@@ -203,9 +203,10 @@ public class VmCreation implements VmCreator {
         }
     }
 
-    private DeviceSet chooseDevices(GuestProfile profile, ProfileContext context) {
+    /** The devices {@code profile} chooses for {@code spec} on {@code host}, under its guard: as a creation does, so does a dry run. */
+    static DeviceSet chooseDevices(Profiles profiles, GuestProfile profile, String id, VmSpec spec, HostCapabilities host, MediaLibrary media) {
         return new ProfileGuard(profiles instanceof ProfileFaults faults ? faults : ProfileFaults.DEFAULTS)
-                .contribute(profile, profile.descriptor().id(), context);
+                .contribute(profile, id, ProfileContext.of(spec, host, name -> media.find(name).map(MediaFile::path)));
     }
 
     /**
