@@ -14,11 +14,12 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 
 import io.phyllome.host.rest.relay.SocketRelay;
+import io.phyllome.host.socket.UnixSocketListener;
 
 /**
  * The REST API on the service's Unix socket: {@code api.sock} beside its control socket
  * ({@code api-XXXXXXXX.sock} beside {@code control-XXXXXXXX.sock} for another state directory),
- * mode 0600 (0660 with the group {@value #GROUP} where it exists), removed when the service stops.
+ * mode 0600 (0660 with the group {@value UnixSocketListener#SHARED_GROUP} where it exists), removed when the service stops.
  * It carries what the TCP listener carries (HTTPS when that has a keystore), tokens included; only
  * the service has one, as only it has a control socket.
  */
@@ -26,13 +27,14 @@ import io.phyllome.host.rest.relay.SocketRelay;
 public class ApiSocket {
 
     static final String CONTROL_SOCKET = "phyllome.control.socket";
-    static final String GROUP = "phyllome";
     /** Connections relayed at once (the control socket serves 32 sessions; an SSE stream holds one). */
     static final int MAX_CONNECTIONS = 64;
     private static final Logger LOG = Logger.getLogger(ApiSocket.class.getName());
 
     private final Path path;
     private SocketRelay relay;
+    /** Where {@code relay} connects. */
+    private InetSocketAddress relayed;
 
     @Activate
     public ApiSocket(BundleContext context, Listener.Config config) {
@@ -50,12 +52,18 @@ public class ApiSocket {
 
     @Modified
     synchronized void apply(Listener.Config config) {
+        InetSocketAddress target = path == null || Listener.refusal(config) != null ? null
+                : new InetSocketAddress(target(config.address()), config.port());
+        if (relay != null && target != null && target.equals(relayed)) {
+            return; // the configuration changed elsewhere (a rate, a password): the open connections go on
+        }
         close();
-        if (path == null || Listener.refusal(config) != null) {
+        if (target == null) {
             return; // not the service, or its listener does not listen (the Listener's log says why)
         }
         try {
-            relay = new SocketRelay(path, GROUP, new InetSocketAddress(target(config.address()), config.port()), MAX_CONNECTIONS);
+            relay = new SocketRelay(path, UnixSocketListener.SHARED_GROUP, target, MAX_CONNECTIONS);
+            relayed = target;
             LOG.info(() -> "REST API on unix:" + path + " (as " + (config.keystore().isBlank() ? "http" : "https") + "://" + config.address() + ":"
                     + config.port() + "/api/v1)");
         } catch (IOException e) {

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,5 +82,25 @@ class OpenApiTest {
         Set<String> sent = new TreeSet<>(UploadEvents.PROPERTIES);
         sent.add("type");
         assertEquals(sent, documented);
+    }
+
+    @Test
+    void anUploadEventCarriesTheFieldsTheStreamCopies() {
+        List<Event> posted = new ArrayList<>();
+        EventAdmin admin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                posted.add(event);
+            }
+        };
+        new UploadEvents(admin).start("x.iso", 1).verifying();
+        Set<String> keys = new TreeSet<>(Arrays.asList(posted.get(0).getPropertyNames()));
+        keys.remove(EventConstants.EVENT_TOPIC);
+        assertEquals(new TreeSet<>(UploadEvents.PROPERTIES), keys, "what EventStream copies (PROPERTIES) is what UploadEvents posts");
     }
 }

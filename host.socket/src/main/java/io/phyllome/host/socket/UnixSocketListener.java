@@ -22,6 +22,9 @@ import java.util.concurrent.Semaphore;
  */
 public final class UnixSocketListener implements AutoCloseable {
 
+    /** The group whose members may use the service's sockets too, where the host has it (mode 0660). */
+    public static final String SHARED_GROUP = "phyllome";
+
     /** What the listener does with what it accepts. */
     public interface Connections {
 

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,10 @@ public class ConsolePages extends HttpServlet {
     static final String POLICY = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    private static final PageLayout LAYOUT = new PageLayout(ConsolePages::text);
+    /** The files served, by name: only those that exist, so a request for any other name adds nothing. */
+    private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
@@ -60,12 +65,11 @@ public class ConsolePages extends HttpServlet {
         response.getOutputStream().write(body.get());
     }
 
-    /** A page composed of the layout and its part; a script or style sheet as it is. */
+    /** A page composed of the layout and its part; a script or style sheet as it is. Each is read once, as the bundle's files never change. */
     private static Optional<byte[]> file(String name, String extension) {
-        if ("html".equals(extension)) {
-            return new PageLayout(ConsolePages::text).page(name).map(page -> page.getBytes(StandardCharsets.UTF_8));
-        }
-        return Optional.ofNullable(bytes(name + "." + extension));
+        return Optional.ofNullable(FILES.computeIfAbsent(name + "." + extension, file -> "html".equals(extension)
+                ? LAYOUT.page(name).map(page -> page.getBytes(StandardCharsets.UTF_8)).orElse(null)
+                : bytes(file)));
     }
 
     private static String text(String path) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -117,10 +118,10 @@ public class ConsoleWebSockets extends HttpServlet {
     }
 
     /** What {@code lookup} finds of the VM; else empty, answered: 404 for no such VM, 409 with {@code none} when it has nothing. */
-    private static <T> Optional<T> find(String vm, VmLookup<T> lookup, String none, HttpServletResponse response) throws IOException {
+    private static <T> Optional<T> find(String vm, Function<String, Optional<T>> lookup, String none, HttpServletResponse response) throws IOException {
         Optional<T> found;
         try {
-            found = lookup.of(vm);
+            found = lookup.apply(vm);
         } catch (NoSuchVmException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
             return Optional.empty();
@@ -132,11 +133,5 @@ public class ConsoleWebSockets extends HttpServlet {
             response.sendError(HttpServletResponse.SC_CONFLICT, none);
         }
         return found;
-    }
-
-    /** Something a VM may have, asked of {@link VirtualMachines}. */
-    @FunctionalInterface
-    private interface VmLookup<T> {
-        Optional<T> of(String vm) throws VmException;
     }
 }

@@ -67,13 +67,13 @@ class ConsolePagesTest {
     @Test
     void everyPageIsTheLayoutWithItsTitleItsOwnScriptAndTheHeadersOfThisHostOnly() throws Exception {
         assertEquals(new TreeSet<>(PAGES), parts(), "the page parts under console/pages");
+        assertTrue(ConsolePages.POLICY.startsWith("default-src 'self';"), "the pages load only from this host");
         for (String name : PAGES) {
             HttpResponse<String> page = get("/" + name + ".html");
             String html = page.body();
             assertEquals(200, page.statusCode(), name);
             assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
             assertEquals(ConsolePages.POLICY, page.headers().firstValue("Content-Security-Policy").orElse(""), name);
-            assertTrue(ConsolePages.POLICY.startsWith("default-src 'self';"));
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), name);
             assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">"), name + " starts as every page: " + html);
             assertEquals(1, count(html, "<!DOCTYPE"), name);

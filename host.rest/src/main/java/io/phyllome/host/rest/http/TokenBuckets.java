@@ -43,9 +43,6 @@ public final class TokenBuckets {
             wait[0] = Math.max(1, (long) Math.ceil((1 - tokens) / perSecond * 1e9));
             return new Bucket(tokens, now);
         });
-        if (buckets.size() > 10_000) { // many keys: forget those that have refilled (they start full again)
-            buckets.entrySet().removeIf(e -> e.getValue().tokens() + (now - e.getValue().at()) * perSecond / 1e9 >= burst);
-        }
         return wait[0];
     }
 }

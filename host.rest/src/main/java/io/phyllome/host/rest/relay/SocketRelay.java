@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.phyllome.host.rest.http.Json;
+import io.phyllome.host.rest.http.Problem;
 import io.phyllome.host.socket.UnixSocketListener;
 
 /**
@@ -22,10 +26,8 @@ import io.phyllome.host.socket.UnixSocketListener;
  */
 public final class SocketRelay implements UnixSocketListener.Connections, AutoCloseable {
 
-    private static final String BUSY_BODY = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-            + "\"detail\":\"the API socket serves as many connections as it may: try again\"}";
-    private static final byte[] BUSY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nConnection: close\r\n"
-            + "Retry-After: 1\r\nContent-Length: " + BUSY_BODY.length() + "\r\n\r\n" + BUSY_BODY).getBytes(StandardCharsets.US_ASCII);
+    /** The answer to a connection beyond the limit: the listener never sees it, so the relay writes the whole response. */
+    private static final byte[] BUSY = busy(Problem.of(503, "the API socket serves as many connections as it may: try again"));
 
     /** How long a client waits for a listener that is not open (yet). */
     private static final long LISTENER_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -66,6 +68,16 @@ public final class SocketRelay implements UnixSocketListener.Connections, AutoCl
         ByteBuffer answer = ByteBuffer.wrap(BUSY);
         while (answer.hasRemaining()) {
             client.write(answer);
+        }
+    }
+
+    private static byte[] busy(Problem problem) {
+        try {
+            String body = Json.MAPPER.writeValueAsString(problem);
+            return ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: " + Problem.MEDIA_TYPE + "\r\nConnection: close\r\nRetry-After: 1\r\n"
+                    + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a record of strings and a number
         }
     }
 

@@ -67,8 +67,8 @@ public class SessionServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String address = request.getRemoteAddr();
         if (failures.blocked(address)) {
-            response.setHeader("Retry-After", "60");
-            Router.problem(response, Problem.of(429, "too many failed logins from " + address + ": wait a minute"));
+            // with the problem: writing it resets the response, and a header set before would be gone
+            Router.problem(response, Problem.of(429, "too many failed logins from " + address + ": wait a minute"), Map.of("Retry-After", "60"));
             return;
         }
         String type = request.getContentType();

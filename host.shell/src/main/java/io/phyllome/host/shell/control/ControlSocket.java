@@ -33,7 +33,7 @@ import io.phyllome.host.vm.VmException;
  * (see {@link io.phyllome.host.client.protocol.Frame}). It listens only where the launcher says,
  * with the framework property {@value #SOCKET_PROPERTY} ({@code ./phyllome serve} sets it), so a
  * one-shot platform or a test's opens none. The socket is its owner's only (mode 0600), or also
- * the group {@value #GROUP}'s where that group exists (0660).
+ * the group {@value UnixSocketListener#SHARED_GROUP}'s where that group exists (0660).
  *
  * <p>It listens from the platform's first moment; each command waits until the shell is
  * {@link ShellReady ready}, so a client neither meets a half-started shell nor, while the service
@@ -43,7 +43,6 @@ import io.phyllome.host.vm.VmException;
 public class ControlSocket {
 
     static final String SOCKET_PROPERTY = "phyllome.control.socket";
-    static final String GROUP = "phyllome";
     /** Clients served at once; one more is told to try again. */
     static final int MAX_SESSIONS = 32;
     /** How long a command waits for a starting platform (the first start probes QEMU). */
@@ -72,12 +71,11 @@ public class ControlSocket {
         });
         try {
             // a session takes two threads (its commands and its reader of the client's frames)
-            socket = new UnixSocketListener(Path.of(path), GROUP, "phyllome-control", MAX_SESSIONS, 2, new Sessions());
+            socket = new UnixSocketListener(Path.of(path), UnixSocketListener.SHARED_GROUP, "phyllome-control", MAX_SESSIONS, 2, new Sessions());
         } catch (IOException | RuntimeException e) {
             timer.shutdownNow();
             if (e instanceof SocketInUseException) {
-                throw new VmException("another Phyllome service already listens on " + path + ": stop it first (or give this one another"
-                        + " state directory)", e);
+                throw new VmException(e.getMessage(), e); // the user's mistake, not the platform's failure
             }
             throw e;
         }
