@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
-import org.w3c.dom.NodeList;
 
 import io.phyllome.host.device.DiskBus;
 import io.phyllome.host.libvirt.internal.domain.DiskXml;
@@ -81,9 +80,8 @@ final class DiskRekey {
 
     /** libvirt's index of the domain's only disk source, which names its QEMU block nodes. */
     private static String sourceIndex(String liveXml) {
-        NodeList sources = XmlReader.parse(liveXml, "the live domain XML").getDocumentElement().getElementsByTagName("source");
-        for (int i = 0; i < sources.getLength(); i++) {
-            String index = ((org.w3c.dom.Element) sources.item(i)).getAttribute("index");
+        for (org.w3c.dom.Element source : XmlReader.elements(XmlReader.parse(liveXml, "the live domain XML").getDocumentElement(), "source")) {
+            String index = source.getAttribute("index");
             if (!index.isEmpty()) {
                 return index;
             }

@@ -266,10 +266,7 @@ public class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void resizeDisk(String name, String target, ByteSize size) {
-        session.change("resize disk " + target + " of VM '" + name + "'", () -> withDomain(name, "resize disk " + target + " of", domain -> {
-            DomainDisks.resize(domain, target, size);
-            return null;
-        }));
+        act(name, "resize disk " + target + " of", domain -> DomainDisks.resize(domain, target, size));
     }
 
     /**

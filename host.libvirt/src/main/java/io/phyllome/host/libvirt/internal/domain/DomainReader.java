@@ -56,9 +56,7 @@ public final class DomainReader {
         }
 
         List<VmDisk> disks = new ArrayList<>();
-        NodeList diskNodes = domain.getElementsByTagName("disk");
-        for (int i = 0; i < diskNodes.getLength(); i++) {
-            Element disk = (Element) diskNodes.item(i);
+        for (Element disk : XmlReader.elements(domain, "disk")) {
             Element source = XmlReader.firstChild(disk, "source");
             Element target = XmlReader.firstChild(disk, "target");
             String path = source == null ? "" : firstNonEmpty(source.getAttribute("file"), source.getAttribute("dev"), source.getAttribute("name"));
@@ -185,12 +183,7 @@ public final class DomainReader {
 
     /** The elements named {@code tag} anywhere in the domain XML {@code xml}, in document order. */
     private static List<Element> elements(String xml, String tag) {
-        NodeList nodes = XmlReader.parse(xml, "domain XML").getDocumentElement().getElementsByTagName(tag);
-        List<Element> elements = new ArrayList<>(nodes.getLength());
-        for (int i = 0; i < nodes.getLength(); i++) {
-            elements.add((Element) nodes.item(i));
-        }
-        return elements;
+        return XmlReader.elements(XmlReader.parse(xml, "domain XML").getDocumentElement(), tag);
     }
 
     /** The bus of the domain's first disk (not CD-ROM); virtio when it has none. */

@@ -13,7 +13,6 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 import io.phyllome.host.device.DiskBus;
 import io.phyllome.host.libvirt.internal.xml.XmlReader;
@@ -38,9 +37,7 @@ public final class VirtioSwitch {
         Document doc = XmlReader.parse(domainXml, "domain XML");
         List<String> changes = new ArrayList<>();
         int virtioDisks = countVirtioDisks(doc);
-        NodeList disks = doc.getDocumentElement().getElementsByTagName("disk");
-        for (int i = 0; i < disks.getLength(); i++) {
-            Element disk = (Element) disks.item(i);
+        for (Element disk : XmlReader.elements(doc.getDocumentElement(), "disk")) {
             Element target = XmlReader.firstChild(disk, "target");
             if (!"disk".equals(disk.getAttribute("device")) || target == null || !EMULATED_DISK_BUSES.contains(target.getAttribute("bus"))) {
                 continue;
@@ -55,9 +52,7 @@ public final class VirtioSwitch {
             removeChild(disk, "address");
             changes.add("disk " + before + " -> " + dev + " (virtio)");
         }
-        NodeList nics = doc.getDocumentElement().getElementsByTagName("interface");
-        for (int i = 0; i < nics.getLength(); i++) {
-            Element nic = (Element) nics.item(i);
+        for (Element nic : XmlReader.elements(doc.getDocumentElement(), "interface")) {
             Element model = XmlReader.firstChild(nic, "model");
             if (model != null && !"virtio".equals(model.getAttribute("type"))) {
                 changes.add("network card " + model.getAttribute("type") + " -> virtio");
@@ -70,9 +65,7 @@ public final class VirtioSwitch {
 
     private static int countVirtioDisks(Document doc) {
         int count = 0;
-        NodeList targets = doc.getDocumentElement().getElementsByTagName("target");
-        for (int i = 0; i < targets.getLength(); i++) {
-            Element target = (Element) targets.item(i);
+        for (Element target : XmlReader.elements(doc.getDocumentElement(), "target")) {
             if ("disk".equals(target.getParentNode().getNodeName()) && "virtio".equals(target.getAttribute("bus"))) {
                 count++;
             }

@@ -1,6 +1,8 @@
 package io.phyllome.host.libvirt.internal.xml;
 
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -10,6 +12,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /** Reads the XML libvirt returns: namespace-aware, with no DTDs or external entities. */
@@ -58,5 +61,15 @@ public final class XmlReader {
             }
         }
         return null;
+    }
+
+    /** The elements named {@code tag} anywhere below {@code root}, in document order. */
+    public static List<Element> elements(Element root, String tag) {
+        NodeList nodes = root.getElementsByTagName(tag);
+        List<Element> elements = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
     }
 }

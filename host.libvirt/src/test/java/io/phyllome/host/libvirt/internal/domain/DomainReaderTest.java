@@ -109,7 +109,6 @@ class DomainReaderTest {
         assertEquals(2, kernel.bootFiles().size(), kernel.bootFiles()::toString);
     }
 
-    /** What libvirt 9.0 returned for the KVM golden file (virsh dumpxml --inactive): quotes, uuid, addresses, console. */
     /** The golden test's web1, as the mapper wrote it and as libvirt renders it: its profile, resources and disks. */
     private static void assertIsWeb1(Domain domain) {
         assertEquals("linux", domain.profile());
@@ -121,6 +120,7 @@ class DomainReaderTest {
                 new VmDisk("sda", ISO, true, false, false)), domain.disks());
     }
 
+    /** What libvirt 9.0 returned for the KVM golden file (virsh dumpxml --inactive): quotes, uuid, addresses, console. */
     @Test
     void readsLibvirtsOwnRenderingOfTheDomain() throws IOException {
         String xml = resource("/libvirt/web1-dumpxml.xml");

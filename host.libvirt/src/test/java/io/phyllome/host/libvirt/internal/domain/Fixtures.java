@@ -9,12 +9,15 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 import io.phyllome.host.device.DeviceSetBuilder;
@@ -25,6 +28,7 @@ import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.ProfileContext;
 import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
+import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmSpec;
 import io.phyllome.profiles.linux.LinuxProfile;
 
@@ -73,6 +77,17 @@ final class Fixtures {
         return new Volume("phyllome", name, DISKS + name, size, new ByteSize(196_608), "");
     }
 
+    /** A volume per disk of {@code spec}, named {@code NAME-INDEX.qcow2}: encrypted or plain as the disk asks. */
+    static Volume[] volumes(VmSpec spec) {
+        List<Volume> volumes = new ArrayList<>();
+        for (int i = 0; i < spec.disks().size(); i++) {
+            DiskSpec disk = spec.disks().get(i);
+            String file = spec.name() + "-" + i + ".qcow2";
+            volumes.add(disk.encrypted() ? encryptedVolume(file, disk.size()) : plainVolume(file, disk.size()));
+        }
+        return volumes.toArray(Volume[]::new);
+    }
+
     /** What VmService hands the hypervisor: the spec, the Linux profile's device set for this host, the volumes. */
     static DomainDefinition linux(VmSpec spec, HostCapabilities host, Volume... volumes) {
         return define(new LinuxProfile(), spec, host, volumes);
@@ -85,6 +100,12 @@ final class Fixtures {
         return new DomainDefinition(spec, profile.descriptor(), devices.build(), List.of(volumes));
     }
 
+    /** Rendered as LibvirtHypervisor does: KVM hosts on libvirt's default network, emulated ones on user-mode networking. */
+    static String render(DomainDefinition definition, HostCapabilities host) {
+        return DomainMapper.map(definition, host.kvmUsable(), host.arch(), host.kvmUsable() ? "default" : null,
+                Path.of("/var/lib/phyllome/logs/" + definition.spec().name() + ".serial.log")).render();
+    }
+
     static Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -93,6 +114,22 @@ final class Fixtures {
         } catch (Exception e) {
             throw new AssertionError("not well-formed XML (" + e.getMessage() + "):\n" + xml, e);
         }
+    }
+
+    /** The child elements of {@code parent}, in document order. */
+    static List<Element> children(Element parent) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    /** The child elements of {@code parent} named {@code tag}, in document order. */
+    static List<Element> children(Element parent, String tag) {
+        return children(parent).stream().filter(e -> e.getTagName().equals(tag)).toList();
     }
 
     /** Validates domain XML against libvirt's own schema ({@link DomainSchema}); fails with the tool's output when it rejects it. */

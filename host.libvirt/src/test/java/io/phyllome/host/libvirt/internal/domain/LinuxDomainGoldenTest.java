@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,8 +41,7 @@ class LinuxDomainGoldenTest extends DomainGoldenTest {
                 .disk(new DiskSpec(ByteSize.ofGiB(10), false)).installMedia(Path.of(ISO)).build();
         DomainDefinition definition = Fixtures.linux(spec, host, Fixtures.encryptedVolume("web1-0.qcow2", ByteSize.ofGiB(25)),
                 Fixtures.plainVolume("web1-1.qcow2", ByteSize.ofGiB(10)));
-        return DomainMapper.map(definition, host.kvmUsable(), host.arch(), "default", Path.of("/var/lib/phyllome/logs/web1.serial.log"))
-                .render();
+        return Fixtures.render(definition, host);
     }
 
     /** (b) Emulation-only host, booting a kernel directly from an encrypted disk, on user-mode networking. */
@@ -52,7 +50,7 @@ class LinuxDomainGoldenTest extends DomainGoldenTest {
         VmSpec spec = VmSpec.builder("linux", "tiny").memory(ByteSize.ofMiB(512)).cpus(1).disk(DiskSpec.of(ByteSize.ofGiB(2)))
                 .directBoot(new DirectBoot(Path.of(KERNEL), Path.of(INITRD), "console=ttyS0 root=/dev/vda1 rw quiet")).build();
         DomainDefinition definition = Fixtures.linux(spec, host, Fixtures.encryptedVolume("tiny-0.qcow2", ByteSize.ofGiB(2)));
-        return DomainMapper.map(definition, host.kvmUsable(), host.arch(), null, Path.of("/var/lib/phyllome/logs/tiny.serial.log")).render();
+        return Fixtures.render(definition, host);
     }
 
     @Override
@@ -249,26 +247,14 @@ class LinuxDomainGoldenTest extends DomainGoldenTest {
 
     /** The one direct child of {@code parent} named {@code name}. */
     static Element only(Element parent, String name) {
-        Element found = null;
-        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                assertTrue(found == null, () -> "more than one <" + name + "> in <" + parent.getTagName() + ">");
-                found = e;
-            }
-        }
-        assertTrue(found != null, () -> "no <" + name + "> in <" + parent.getTagName() + ">");
-        return found;
+        List<Element> found = Fixtures.children(parent, name);
+        assertTrue(found.size() <= 1, () -> "more than one <" + name + "> in <" + parent.getTagName() + ">");
+        assertTrue(!found.isEmpty(), () -> "no <" + name + "> in <" + parent.getTagName() + ">");
+        return found.get(0);
     }
 
     /** The elements named {@code name} directly under {@code <devices>}. */
     static List<Element> elements(Document doc, String name) {
-        Element devices = only(doc.getDocumentElement(), "devices");
-        List<Element> found = new ArrayList<>();
-        for (org.w3c.dom.Node n = devices.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                found.add(e);
-            }
-        }
-        return found;
+        return Fixtures.children(only(doc.getDocumentElement(), "devices"), name);
     }
 }

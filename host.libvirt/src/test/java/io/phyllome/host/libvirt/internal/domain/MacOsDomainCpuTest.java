@@ -1,7 +1,7 @@
 package io.phyllome.host.libvirt.internal.domain;
 
 import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.only;
-import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.children;
+import static io.phyllome.host.libvirt.internal.domain.Fixtures.children;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -67,7 +67,7 @@ class MacOsDomainCpuTest {
     /** The {@code <feature>}s of a {@code <cpu>}: name to policy. */
     static Map<String, String> features(Element cpu) {
         Map<String, String> features = new LinkedHashMap<>();
-        children(cpu).stream().filter(e -> e.getTagName().equals("feature")).forEach(f -> features.put(f.getAttribute("name"), f.getAttribute("policy")));
+        children(cpu, "feature").forEach(f -> features.put(f.getAttribute("name"), f.getAttribute("policy")));
         return features;
     }
 }

@@ -5,7 +5,7 @@ import static io.phyllome.host.libvirt.internal.domain.Fixtures.SECRET_UUID;
 import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.elements;
 import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.only;
 import static io.phyllome.host.libvirt.internal.domain.MacOsDomains.render;
-import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.children;
+import static io.phyllome.host.libvirt.internal.domain.Fixtures.children;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ class MacOsDomainDisksTest {
                 Host.KVM.capabilities()));
         Map<String, String> order = new LinkedHashMap<>();
         for (Element disk : elements(doc, "disk")) {
-            List<Element> boot = children(disk).stream().filter(e -> e.getTagName().equals("boot")).toList();
+            List<Element> boot = children(disk, "boot");
             order.put(only(disk, "source").getAttribute("file"), boot.isEmpty() ? "-" : boot.get(0).getAttribute("order"));
         }
         assertEquals(Map.of(DISKS + "i-0.qcow2", "3", "/srv/iso/extra.iso", "2", macos.opencore().toString(), "1", macos.recovery().toString(),

@@ -4,7 +4,7 @@ import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.ele
 import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.only;
 import static io.phyllome.host.libvirt.internal.domain.MacOsDomains.STAND_IN_KEY;
 import static io.phyllome.host.libvirt.internal.domain.MacOsDomains.render;
-import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.children;
+import static io.phyllome.host.libvirt.internal.domain.Fixtures.children;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

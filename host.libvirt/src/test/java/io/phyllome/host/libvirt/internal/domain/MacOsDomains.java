@@ -3,8 +3,6 @@ package io.phyllome.host.libvirt.internal.domain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +16,6 @@ import io.phyllome.host.libvirt.internal.domain.DomainGoldenTest.GoldenVariant;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Resources;
-import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmSpec;
 import io.phyllome.profiles.macos.MacOsConfig;
@@ -124,19 +121,11 @@ final class MacOsDomains extends TemporaryMedia {
 
     /** What VmService hands the hypervisor, with an empty media library. */
     static DomainDefinition define(Release release, VmSpec spec, HostCapabilities host) {
-        List<Volume> volumes = new ArrayList<>();
-        for (int i = 0; i < spec.disks().size(); i++) {
-            volumes.add(Fixtures.encryptedVolume(spec.name() + "-" + i + ".qcow2", spec.disks().get(i).size()));
-        }
-        return Fixtures.define(release.profile(STAND_IN_KEY), spec, host, volumes.toArray(Volume[]::new));
-    }
-
-    static String render(DomainDefinition definition, HostCapabilities host) {
-        return WindowsDomains.render(definition, host);
+        return Fixtures.define(release.profile(STAND_IN_KEY), spec, host, Fixtures.volumes(spec));
     }
 
     static String render(Release release, VmSpec spec, HostCapabilities host) {
-        return render(define(release, spec, host), host);
+        return Fixtures.render(define(release, spec, host), host);
     }
 
     GoldenVariant variant(Release release, Host host) {

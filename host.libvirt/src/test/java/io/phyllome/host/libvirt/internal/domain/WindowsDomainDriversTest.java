@@ -39,7 +39,7 @@ class WindowsDomainDriversTest {
     void withVirtioWinVirtioDiskAndNicAndTheDriversAsAReadOnlyCdrom(Release release) {
         for (Host host : Host.values()) {
             DomainDefinition definition = define(release, windows.virtioWin(), windows.spec(release, "v").build(), host.capabilities());
-            Document doc = Fixtures.parse(render(definition, host.capabilities()));
+            Document doc = Fixtures.parse(Fixtures.render(definition, host.capabilities()));
             List<Element> disks = elements(doc, "disk");
             assertEquals(2, disks.size());
             Element system = disks.get(0);
@@ -71,7 +71,7 @@ class WindowsDomainDriversTest {
     void withoutVirtioWinSataAndE1000eAndAWarningNamingThePath(Release release) {
         for (Host host : Host.values()) {
             DomainDefinition definition = define(release, windows.missingVirtioWin(), windows.spec(release, "s").build(), host.capabilities());
-            Document doc = Fixtures.parse(render(definition, host.capabilities()));
+            Document doc = Fixtures.parse(Fixtures.render(definition, host.capabilities()));
             List<Element> disks = elements(doc, "disk");
             assertEquals(1, disks.size(), "no driver CD-ROM when there are no drivers");
             assertEquals("sata", only(disks.get(0), "target").getAttribute("bus"));
@@ -130,7 +130,7 @@ class WindowsDomainDriversTest {
      */
     @Test
     void aBlankSettingOrADirectoryIsNoDriverImage() {
-        for (String setting : List.of("", windows.media().toString())) {
+        for (String setting : List.of("", windows.directory().toString())) {
             DomainDefinition definition = Fixtures.define(Release.WINDOWS_11.component.apply(config(setting)),
                     windows.spec(Release.WINDOWS_11, "d").build(), Fixtures.kvmHost());
             assertTrue(definition.devices().media().isEmpty(), "'" + setting + "' attached as " + definition.devices().media());

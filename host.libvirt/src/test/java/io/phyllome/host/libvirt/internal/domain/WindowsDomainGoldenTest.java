@@ -2,7 +2,7 @@ package io.phyllome.host.libvirt.internal.domain;
 
 import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.only;
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.ISO;
-import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.children;
+import static io.phyllome.host.libvirt.internal.domain.Fixtures.children;
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.render;
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.timer;
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.timers;

@@ -1,9 +1,8 @@
 package io.phyllome.host.libvirt.internal.domain;
 
 import static io.phyllome.host.libvirt.internal.domain.LinuxDomainGoldenTest.only;
-import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.children;
+import static io.phyllome.host.libvirt.internal.domain.Fixtures.children;
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.define;
-import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.render;
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.timer;
 import static io.phyllome.host.libvirt.internal.domain.WindowsDomains.timers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +56,7 @@ class WindowsDomainHyperVTest {
     @EnumSource(Release.class)
     void emulatedNoHyperVNoHypervClockAndAFinding(Release release) {
         DomainDefinition definition = define(release, windows.virtioWin(), windows.spec(release, "emu").build(), Fixtures.emulatedWindowsHost());
-        Element domain = Fixtures.parse(render(definition, Fixtures.emulatedWindowsHost())).getDocumentElement();
+        Element domain = Fixtures.parse(Fixtures.render(definition, Fixtures.emulatedWindowsHost())).getDocumentElement();
         assertEquals("qemu", domain.getAttribute("type"));
         assertEquals("maximum", only(domain, "cpu").getAttribute("mode"));
         assertEquals(0, domain.getElementsByTagName("hyperv").getLength(), "QEMU's TCG refuses vpindex and friends");

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,14 +13,12 @@ import java.util.stream.Stream;
 
 import org.osgi.util.converter.Converters;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import io.phyllome.host.hypervisor.DomainDefinition;
 import io.phyllome.host.libvirt.internal.domain.DomainGoldenTest.GoldenVariant;
 import io.phyllome.host.platform.HostCapabilities;
 import io.phyllome.host.profile.GuestProfile;
 import io.phyllome.host.profile.Resources;
-import io.phyllome.host.storage.Volume;
 import io.phyllome.host.vm.ByteSize;
 import io.phyllome.host.vm.DiskSpec;
 import io.phyllome.host.vm.VmSpec;
@@ -89,11 +86,6 @@ final class WindowsDomains extends TemporaryMedia {
         missingVirtioWin = media.resolve("not-here").resolve("virtio-win.iso");
     }
 
-    /** The directory of the driver image: readable, but no image. */
-    Path media() {
-        return directory();
-    }
-
     Path virtioWin() {
         return virtioWin;
     }
@@ -116,23 +108,11 @@ final class WindowsDomains extends TemporaryMedia {
     }
 
     static DomainDefinition define(Release release, Path driverIso, VmSpec spec, HostCapabilities host) {
-        List<Volume> volumes = new ArrayList<>();
-        for (int i = 0; i < spec.disks().size(); i++) {
-            DiskSpec disk = spec.disks().get(i);
-            String file = spec.name() + "-" + i + ".qcow2";
-            volumes.add(disk.encrypted() ? Fixtures.encryptedVolume(file, disk.size()) : Fixtures.plainVolume(file, disk.size()));
-        }
-        return Fixtures.define(release.profile(driverIso), spec, host, volumes.toArray(Volume[]::new));
-    }
-
-    /** Rendered as LibvirtHypervisor does: KVM hosts on libvirt's default network, emulated ones on user-mode networking. */
-    static String render(DomainDefinition definition, HostCapabilities host) {
-        return DomainMapper.map(definition, host.kvmUsable(), host.arch(), host.kvmUsable() ? "default" : null,
-                Path.of("/var/lib/phyllome/logs/" + definition.spec().name() + ".serial.log")).render();
+        return Fixtures.define(release.profile(driverIso), spec, host, Fixtures.volumes(spec));
     }
 
     static String render(Release release, Path driverIso, VmSpec spec, HostCapabilities host) {
-        return render(define(release, driverIso, spec, host), host);
+        return Fixtures.render(define(release, driverIso, spec, host), host);
     }
 
     /**
@@ -141,12 +121,13 @@ final class WindowsDomains extends TemporaryMedia {
      */
     GoldenVariant variant(Release release, String kind) {
         String vm = release.id.replace("windows-server-", "srv").replace("windows-", "win");
-        String name = release.id + "-" + kind + (kind.equals("kvm") && release == Release.WINDOWS_11 ? "-iso" : "");
+        String name = release.id + "-" + kind;
         String xml = switch (kind) {
             case "kvm" -> {
                 VmSpec.Builder spec = spec(release, vm);
                 if (release == Release.WINDOWS_11) {
                     spec.installMedia(Path.of(ISO));
+                    name += "-iso";
                 }
                 if (release == Release.SERVER_2022) {
                     spec.disk(new DiskSpec(ByteSize.ofGiB(100), false));
@@ -169,18 +150,8 @@ final class WindowsDomains extends TemporaryMedia {
 
     // --- reading the XML -----------------------------------------------------------------------------
 
-    static List<Element> children(Element parent) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
     static List<Element> timers(Element domain) {
-        return children(only(domain, "clock")).stream().filter(e -> e.getTagName().equals("timer")).toList();
+        return Fixtures.children(only(domain, "clock"), "timer");
     }
 
     static Element timer(Element domain, String name) {
