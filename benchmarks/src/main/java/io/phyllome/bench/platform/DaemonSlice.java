@@ -1,6 +1,5 @@
 package io.phyllome.bench.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,8 +59,7 @@ record DaemonSlice(SuiteRun run) {
         List<String> defines = new ArrayList<>(), undefines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = String.format("%s-m%03d", run.tag(), i);
-            Path file = xmlDir.resolve(name + ".xml");
-            Files.writeString(file, template.replace("@NAME@", name), StandardCharsets.UTF_8);
+            Path file = SuiteRun.xmlFile(template, xmlDir, name);
             defines.add("define " + file);
             undefines.add("undefine --nvram " + name);
         }

@@ -1,6 +1,5 @@
 package io.phyllome.bench.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +41,10 @@ record ProvisioningCycles(SuiteRun run) {
                 Runnable virshCycle = () -> {
                     String name = tag + "-v" + suffix;
                     try {
-                        Path file = xmlDir.resolve(name + ".xml");
-                        Files.writeString(file, template.replace("@NAME@", name), StandardCharsets.UTF_8);
+                        Path file = SuiteRun.xmlFile(template, xmlDir, name);
                         cycle[1] = virshCycle(file, name);
                         String cli = name + "c";
-                        Path cliFile = xmlDir.resolve(cli + ".xml");
-                        Files.writeString(cliFile, template.replace("@NAME@", cli), StandardCharsets.UTF_8);
+                        Path cliFile = SuiteRun.xmlFile(template, xmlDir, cli);
                         cycle[2] = virshCliCycle(cliFile, cli);
                     } catch (Exception e) {
                         throw new IllegalStateException("virsh cycle of " + name + ": " + e.getMessage(), e);

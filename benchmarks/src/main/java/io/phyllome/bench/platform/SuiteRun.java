@@ -1,5 +1,7 @@
 package io.phyllome.bench.platform;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,5 +110,12 @@ record SuiteRun(Path jar, Path work, String tag, int count, int repeat) {
         } finally {
             shell.run("vm:delete " + name);
         }
+    }
+
+    /** Writes {@link #template}'s {@code template} for the VM {@code name} to {@code dir/name.xml}, for virsh define. */
+    static Path xmlFile(String template, Path dir, String name) throws IOException {
+        Path file = dir.resolve(name + ".xml");
+        Files.writeString(file, template.replace("@NAME@", name), StandardCharsets.UTF_8);
+        return file;
     }
 }

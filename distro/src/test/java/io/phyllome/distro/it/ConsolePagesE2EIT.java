@@ -97,7 +97,7 @@ public class ConsolePagesE2EIT {
             pages.shoot("console");
             pages.loadedOnlyFromThisHost();
 
-            ticketsAreBoundToTheSessionAndTheVm(port, session.getValue(), api);
+            ticketsAreBoundToTheSessionAndTheVm(port, sessionId, api);
             String link = service.run("vm:console", vm).out().lines().findFirst().orElseThrow(); // the shell's link, bound to no session
             browser.driver.get(link);
             pages.await(() -> "true".equals(pages.body("data-connected")), "the shell's link opens in the browser that has a session too");
@@ -125,7 +125,7 @@ public class ConsolePagesE2EIT {
             pages.find("#delete button").click();
             pages.await(() -> browser.driver.getCurrentUrl().endsWith("/index.html") && "true".equals(pages.body("data-live"))
                     && browser.driver.findElements(By.cssSelector("tr[data-vm='" + vm + "']")).isEmpty(), "deleted: the list has it no more");
-            assertFalse("the session id is in no page", browser.driver.getPageSource().contains(session.getValue()));
+            assertFalse("the session id is in no page", browser.driver.getPageSource().contains(sessionId));
             browser.driver.findElement(By.xpath("//button[text()='Log out']")).click();
             pages.await(() -> pages.find("#token").isDisplayed(), "logged out: the login page");
             HttpResponse<String> after = api.http().send(HttpRequest.newBuilder(URI.create(pages.base() + "api/v1/vms"))

@@ -43,8 +43,18 @@ public class EmbeddedDriverE2EIT extends FrameworkTest {
         return "qemu:///embed?root=" + root;
     }
 
-    /** A new test guest's name and marker, on the embedded driver whose root is {@code root}, and where its files go. */
-    private record Guest(Osgi.Platform platform, Path state, Path root, String name, String marker) {
+    /** A new test guest's name and marker, on the embedded driver whose root is {@link #root()}, and where its files go. */
+    private record Guest(Osgi.Platform platform, Path state, String name, String marker) {
+
+        /** The embedded driver's root. */
+        Path root() {
+            return root(state);
+        }
+
+        /** The embedded driver's root in the platform's state directory {@code state}. */
+        static Path root(Path state) {
+            return state.resolve("libvirt");
+        }
 
         Path disk() {
             return state.resolve("disks").resolve(name + "-0.qcow2");
@@ -64,8 +74,7 @@ public class EmbeddedDriverE2EIT extends FrameworkTest {
 
     private Guest newGuest() {
         Path state = Path.of(new Osgi(context).property(TestPlatform.STATE_DIR));
-        Path root = state.resolve("libvirt");
-        return new Guest(connect(root), state, root, TestGuest.uniqueName("it-emb"), TestGuest.random(8));
+        return new Guest(connect(Guest.root(state)), state, TestGuest.uniqueName("it-emb"), TestGuest.random(8));
     }
 
     @Test

@@ -67,7 +67,7 @@ public class ServiceClientsE2EIT {
         List<String> all = new ArrayList<>(distinct);
         all.add(contested);
         List<OneShot.Result> deletions = inParallel(all.size(), i -> service.run("vm:delete", "--with-disks", all.get(i)));
-        deletions.forEach(r -> assertEquals(r.toString(), 0, r.exit()));
+        deletions.forEach(OneShot.Result::ok);
         String list = service.run("vm:list").ok().out();
         assertFalse("every VM is gone: " + list, list.contains(prefix));
         assertEquals("no disk is left", List.of(), Host.tree(state.resolve("disks")).stream().filter(f -> f.endsWith(".qcow2")).toList());
@@ -100,16 +100,14 @@ public class ServiceClientsE2EIT {
     /** A passphrase from a pipe, and typed at a terminal (script gives the client one), reaches vm:export. */
     private void passphrases(String vm) {
         Path piped = state.resolve("export-piped");
-        OneShot.Result fromPipe = service.runWith("a passphrase of the test\n", "vm:export", vm, piped.toString());
-        assertEquals(fromPipe.toString(), 0, fromPipe.exit());
+        service.runWith("a passphrase of the test\n", "vm:export", vm, piped.toString()).ok();
         assertTrue("the package is written", Files.isRegularFile(piped.resolve("MANIFEST.sha256")));
 
         Path typed = state.resolve("export-typed");
         String command = String.join(" ", "env", "PHYLLOME_STATE_DIR=" + state, "PHYLLOME_NO_BUILD=1", "PHYLLOME_LIBVIRT_URI=qemu:///embed?root=" + state.resolve("libvirt"),
                 TestPlatform.required("phyllome.it.launcher"), "vm:export", vm, typed.toString());
         OneShot.Result atTerminal = OneShot.exec(List.of("script", "-qec", command, "/dev/null"), state.resolveSibling(state.getFileName() + ".tty"),
-                "typed passphrase 1\ntyped passphrase 1\n");
-        assertEquals(atTerminal.toString(), 0, atTerminal.exit());
+                "typed passphrase 1\ntyped passphrase 1\n").ok();
         assertTrue("the client's terminal was asked (twice, for a new passphrase): " + atTerminal,
                 atTerminal.out().contains("passphrase for the package's keys again: "));
         // script types ahead, before the prompt turns echo off; after the prompt nothing is echoed
