@@ -26,8 +26,14 @@ import io.phyllome.host.socket.UnixSocketListener;
  */
 public final class SocketRelay implements UnixSocketListener.Connections, AutoCloseable {
 
-    /** The answer to a connection beyond the limit: the listener never sees it, so the relay writes the whole response. */
-    private static final byte[] BUSY = busy(Problem.of(503, "the API socket serves as many connections as it may: try again"));
+    /**
+     * The answer to a connection beyond the limit: the listener never sees it, so the relay writes
+     * the whole response. Made at the first refusal, not at start: Jackson's first use takes a
+     * second, and the service's start must not wait for it.
+     */
+    private static final class Busy {
+        static final byte[] ANSWER = busy(Problem.of(503, "the API socket serves as many connections as it may: try again"));
+    }
 
     /** How long a client waits for a listener that is not open (yet). */
     private static final long LISTENER_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -65,7 +71,7 @@ public final class SocketRelay implements UnixSocketListener.Connections, AutoCl
 
     @Override
     public void refuse(SocketChannel client) throws IOException {
-        ByteBuffer answer = ByteBuffer.wrap(BUSY);
+        ByteBuffer answer = ByteBuffer.wrap(Busy.ANSWER);
         while (answer.hasRemaining()) {
             client.write(answer);
         }
